@@ -1,0 +1,3 @@
+"""CLI: placeholder until this command group is written (see the issue tracker)."""
+
+COMMANDS: list = []

@@ -1,0 +1,78 @@
+"""The contract every store keeps (``GraphStore``) and the row shapes it returns.
+
+Reads return plain dicts with exactly the keys listed, sorted as stated, so that
+the embedded store and Neo4j give identical answers (the contract tests compare
+them). ``queries`` builds DataFrames and networkx graphs from these reads only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from loaders.records import PlanGraph
+
+
+@dataclass
+class LoadResult:
+    plan_id: str
+    status: str          # "loaded" (new) | "replaced" (new version) | "unchanged" (same source hash)
+    tasks: int
+    edges: int
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """One interface for the API, the CLI and the notebooks.
+
+    Read row shapes (keys; lists sorted by the key in brackets):
+
+    - plans() [id]: id, file, title, jurisdiction_id, jurisdiction, level, parent_jurisdiction,
+      issuer, doc_number, date, year, script, lead_convention, source_hash, task_count,
+      format, encoding, warnings
+    - plan_text(plan_id): the decoded source text, or None
+    - tasks(plan_id=None) [plan_id, seq]: id, plan_id, seq, path, heading, text, clause,
+      lead_basis, open_list, orphan, span_start, span_end, clause_start, clause_end, section
+    - agencies() [id]: id, name, name_simplified, jurisdiction_id, function, kind, aliases
+      (sorted distinct mentions), mentions (edge count), leads, supports
+    - collectives() [id]: id, name, jurisdiction_id, kind, mentions
+    - jurisdictions() [id]: id, name, level, parent_id
+    - functions() [code]: code, zh, en, successor, taxonomy_version
+    - edges(plan_ids=None) [task_id, position, type]: source_id, task_id, plan_id, type,
+      mention, position
+    """
+
+    kind: str  # "embedded" | "neo4j"
+
+    def setup(self) -> None:
+        """Create schema (idempotent)."""
+
+    def load(self, graph: PlanGraph) -> LoadResult:
+        """Write one plan all-or-nothing. Same source hash again: no change.
+        Same plan id, new hash: the old version is replaced."""
+
+    def delete_plan(self, plan_id: str) -> bool:
+        """Remove a plan, its tasks and edges, and agencies/collectives/jurisdictions left unused."""
+
+    def reset(self) -> None:
+        """Empty the store."""
+
+    def health(self) -> dict:
+        """{"store": kind, "ok": bool, "where": uri-or-path, "plans": int, "detail": str}."""
+
+    def counts(self) -> dict:
+        """Node and edge counts by label/type, e.g. {"Plan": 5, ..., "LEADS": 80}."""
+
+    def plans(self) -> list[dict]: ...
+    def plan(self, plan_id: str) -> dict | None: ...
+    def plan_text(self, plan_id: str) -> str | None: ...
+    def tasks(self, plan_id: str | None = None) -> list[dict]: ...
+    def task(self, task_id: str) -> dict | None: ...
+    def agencies(self) -> list[dict]: ...
+    def agency(self, agency_id: str) -> dict | None: ...
+    def collectives(self) -> list[dict]: ...
+    def jurisdictions(self) -> list[dict]: ...
+    def functions(self) -> list[dict]: ...
+    def edges(self, plan_ids: list[str] | None = None) -> list[dict]: ...
+
+    def close(self) -> None: ...
