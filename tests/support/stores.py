@@ -1,0 +1,1 @@
+"""Store fixtures for the tests (filled in by the store work)."""
