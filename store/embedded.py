@@ -1,0 +1,294 @@
+"""The embedded default store: one SQLite file (``agencynet.sqlite``) in a data directory.
+
+No server needed. Each plan is written in one SQLite transaction (WAL journal),
+so a load is all or nothing and a crash mid-write leaves the previous state.
+Reads are SQL and return the row shapes documented in ``store.base``.
+
+Examples
+--------
+>>> import tempfile
+>>> store = EmbeddedStore(tempfile.mkdtemp())
+>>> store.counts()["Plan"]
+0
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from agencynet.errors import StoreError, StoreUnavailable
+from loaders.records import PlanGraph
+from store import embedded_schema as sql
+from store.base import LoadResult
+from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS,
+                        TASK_KEYS, check_graph, unique_by, unique_edges)
+
+FILENAME = "agencynet.sqlite"
+_UNAVAILABLE = ("unable to open", "readonly", "disk is full", "disk i/o", "locked", "not a database")
+
+
+def _upsert(table: str, keys: tuple[str, ...], pk: str) -> str:
+    cols = ", ".join(keys)
+    marks = ", ".join("?" for _ in keys)
+    updates = ", ".join(f"{k} = excluded.{k}" for k in keys if k != pk)
+    return f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT({pk}) DO UPDATE SET {updates}"
+
+
+def _insert(table: str, keys: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
+
+
+def _select(table: str, keys: tuple[str, ...]) -> str:
+    return f"SELECT {', '.join(keys)} FROM {table}"
+
+
+class EmbeddedStore:
+    """``GraphStore`` on SQLite in ``data_dir`` (created if missing).
+
+    Parameters
+    ----------
+    data_dir : path-like
+        Directory holding ``agencynet.sqlite``.
+
+    Raises
+    ------
+    StoreUnavailable
+        The directory cannot be created or the file cannot be opened or written
+        (the message names the path and the cause).
+    """
+
+    kind = "embedded"
+
+    def __init__(self, data_dir):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / FILENAME
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(str(self.data_dir), exc.strerror or str(exc)) from None
+        self.setup()
+
+    # -- connections and errors ---------------------------------------------------------
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            try:
+                con = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+                con.execute("PRAGMA journal_mode = WAL")
+                con.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
+            self._local.con = con
+            with self._lock:
+                self._connections.append(con)
+        return con
+
+    def _error(self, exc: Exception) -> StoreError:
+        text = str(exc)
+        if isinstance(exc, sqlite3.OperationalError) and any(s in text.lower() for s in _UNAVAILABLE):
+            return StoreUnavailable(str(self.path), text)
+        return StoreError(f"embedded store {self.path}: {text}")
+
+    @contextmanager
+    def _write(self):
+        """One IMMEDIATE transaction (writers queue on SQLite's lock): commit or roll back."""
+        con = self._con()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException as exc:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            if isinstance(exc, (sqlite3.Error, ValueError, TypeError, OverflowError)):
+                raise self._error(exc) from None
+            raise
+
+    def _rows(self, query: str, params=()) -> list[dict]:
+        try:
+            cur = self._con().execute(query, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    # -- schema and writes ----------------------------------------------------------------
+
+    def setup(self) -> None:
+        """Create tables and indexes (idempotent)."""
+        with self._write() as con:
+            for statement in sql.SCHEMA.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(sql.SCHEMA_VERSION),))
+
+    def load(self, graph: PlanGraph) -> LoadResult:
+        """Write one plan in one transaction; see ``GraphStore.load``."""
+        check_graph(graph)
+        plan = graph.plan
+        edges = unique_edges(graph.edges)
+        with self._write() as con:
+            old = con.execute("SELECT source_hash FROM plans WHERE id = ?", (plan["id"],)).fetchone()
+            if old and old[0] == plan["source_hash"]:
+                return LoadResult(plan["id"], "unchanged", len(graph.tasks), len(edges))
+            if old:
+                self._delete(con, plan["id"])
+            self._write_rows(con, graph, edges)
+        return LoadResult(plan["id"], "replaced" if old else "loaded", len(graph.tasks), len(edges))
+
+    def _write_rows(self, con: sqlite3.Connection, graph: PlanGraph, edges: list[dict]) -> None:
+        def many(query, rows, keys):
+            con.executemany(query, ([row[k] for k in keys] for row in rows))
+
+        many(_upsert("jurisdictions", JURISDICTION_KEYS, "id"), unique_by(graph.jurisdictions, "id"), JURISDICTION_KEYS)
+        many(_upsert("functions", FUNCTION_KEYS, "code"), unique_by(graph.functions, "code"), FUNCTION_KEYS)
+        many(_upsert("agencies", AGENCY_KEYS, "id"), unique_by(graph.agencies, "id"), AGENCY_KEYS)
+        many(_upsert("collectives", COLLECTIVE_KEYS, "id"), unique_by(graph.collectives, "id"), COLLECTIVE_KEYS)
+        plan = dict(graph.plan, warnings=json.dumps(list(graph.plan["warnings"] or []), ensure_ascii=False))
+        con.execute(_insert("plans", PLAN_KEYS), [plan[k] for k in PLAN_KEYS])
+        con.execute("INSERT INTO plan_texts VALUES (?, ?)", (plan["id"], plan["text"]))
+        many(_insert("tasks", TASK_KEYS), graph.tasks, TASK_KEYS)
+        plan_id = plan["id"]
+        con.executemany(
+            "INSERT INTO edges (source_id, task_id, plan_id, type, mention, position) VALUES (?, ?, ?, ?, ?, ?)",
+            ((e["source_id"], e["task_id"], plan_id, e["type"], e["mention"], e["position"]) for e in edges))
+
+    def _delete(self, con: sqlite3.Connection, plan_id: str) -> bool:
+        """Remove a plan and whatever it alone used, inside the caller's transaction."""
+        row = con.execute("SELECT jurisdiction_id FROM plans WHERE id = ?", (plan_id,)).fetchone()
+        if row is None:
+            return False
+        sources = [r[0] for r in con.execute("SELECT DISTINCT source_id FROM edges WHERE plan_id = ?", (plan_id,))]
+        for statement in ("DELETE FROM edges WHERE plan_id = ?", "DELETE FROM tasks WHERE plan_id = ?",
+                          "DELETE FROM plan_texts WHERE plan_id = ?", "DELETE FROM plans WHERE id = ?"):
+            con.execute(statement, (plan_id,))
+        places = {row[0]}
+        for source in sources:
+            if con.execute("SELECT 1 FROM edges WHERE source_id = ? LIMIT 1", (source,)).fetchone():
+                continue
+            for table in ("agencies", "collectives"):
+                found = con.execute(f"SELECT jurisdiction_id FROM {table} WHERE id = ?", (source,)).fetchone()
+                if found:
+                    places.add(found[0])
+                    con.execute(f"DELETE FROM {table} WHERE id = ?", (source,))
+        self._prune_jurisdictions(con, places - {None})
+        return True
+
+    @staticmethod
+    def _prune_jurisdictions(con: sqlite3.Connection, ids: set[str]) -> None:
+        """Delete the given jurisdictions, then their parents, while nothing refers to them."""
+        while ids:
+            parents = set()
+            for jid in sorted(ids):
+                used = con.execute(
+                    "SELECT EXISTS (SELECT 1 FROM plans WHERE jurisdiction_id = ?1)"
+                    " OR EXISTS (SELECT 1 FROM agencies WHERE jurisdiction_id = ?1)"
+                    " OR EXISTS (SELECT 1 FROM collectives WHERE jurisdiction_id = ?1)"
+                    " OR EXISTS (SELECT 1 FROM jurisdictions WHERE parent_id = ?1)", (jid,)).fetchone()[0]
+                if not used:
+                    parent = con.execute("DELETE FROM jurisdictions WHERE id = ? RETURNING parent_id", (jid,)).fetchone()
+                    if parent and parent[0]:
+                        parents.add(parent[0])
+            ids = parents
+
+    def delete_plan(self, plan_id: str) -> bool:
+        """Remove a plan, its tasks and edges, and agencies/collectives/jurisdictions left unused."""
+        with self._write() as con:
+            return self._delete(con, plan_id)
+
+    def reset(self) -> None:
+        """Empty every table (the schema stays)."""
+        with self._write() as con:
+            for table in sql.TABLES:
+                con.execute(f"DELETE FROM {table}")
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def health(self) -> dict:
+        try:
+            plans = self._rows("SELECT count(*) AS n FROM plans")[0]["n"]
+        except StoreError as exc:
+            return {"store": self.kind, "ok": False, "where": str(self.path), "plans": 0, "detail": str(exc)}
+        return {"store": self.kind, "ok": True, "where": str(self.path), "plans": plans,
+                "detail": f"SQLite {sqlite3.sqlite_version}"}
+
+    def counts(self) -> dict:
+        return self._rows(sql.COUNTS)[0]
+
+    def plans(self) -> list[dict]:
+        return [self._plan(r) for r in self._rows(_select("plans", PLAN_KEYS) + " ORDER BY id")]
+
+    def plan(self, plan_id: str) -> dict | None:
+        rows = self._rows(_select("plans", PLAN_KEYS) + " WHERE id = ?", (plan_id,))
+        return self._plan(rows[0]) if rows else None
+
+    @staticmethod
+    def _plan(row: dict) -> dict:
+        row["warnings"] = json.loads(row["warnings"]) if row["warnings"] else []
+        return row
+
+    def plan_text(self, plan_id: str) -> str | None:
+        rows = self._rows("SELECT text FROM plan_texts WHERE plan_id = ?", (plan_id,))
+        return rows[0]["text"] if rows else None
+
+    def tasks(self, plan_id: str | None = None) -> list[dict]:
+        if plan_id is None:
+            rows = self._rows(_select("tasks", TASK_KEYS) + " ORDER BY plan_id, seq")
+        else:
+            rows = self._rows(_select("tasks", TASK_KEYS) + " WHERE plan_id = ? ORDER BY seq", (plan_id,))
+        return [self._task(r) for r in rows]
+
+    def task(self, task_id: str) -> dict | None:
+        rows = self._rows(_select("tasks", TASK_KEYS) + " WHERE id = ?", (task_id,))
+        return self._task(rows[0]) if rows else None
+
+    @staticmethod
+    def _task(row: dict) -> dict:
+        row["open_list"] = bool(row["open_list"]) if row["open_list"] is not None else None
+        return row
+
+    def agencies(self) -> list[dict]:
+        return [self._agency(r) for r in self._rows(sql.AGENCIES + " ORDER BY a.id")]
+
+    def agency(self, agency_id: str) -> dict | None:
+        rows = self._rows(sql.AGENCIES + " WHERE a.id = ?", (agency_id,))
+        return self._agency(rows[0]) if rows else None
+
+    @staticmethod
+    def _agency(row: dict) -> dict:
+        row["aliases"] = sorted(json.loads(row["aliases"] or "[]"))
+        return row
+
+    def collectives(self) -> list[dict]:
+        return self._rows(sql.COLLECTIVES + " ORDER BY c.id")
+
+    def jurisdictions(self) -> list[dict]:
+        return self._rows(_select("jurisdictions", JURISDICTION_KEYS) + " ORDER BY id")
+
+    def functions(self) -> list[dict]:
+        return self._rows(_select("functions", FUNCTION_KEYS) + " ORDER BY code")
+
+    def edges(self, plan_ids: list[str] | None = None) -> list[dict]:
+        if plan_ids is None:
+            return self._rows(sql.EDGES + sql.EDGE_ORDER)
+        return self._rows(sql.EDGES + " WHERE plan_id IN (SELECT value FROM json_each(?))" + sql.EDGE_ORDER,
+                          (json.dumps(list(plan_ids)),))
+
+    def close(self) -> None:
+        """Close every connection this store opened (in any thread)."""
+        with self._lock:
+            for con in self._connections:
+                con.close()
+            self._connections.clear()
+        self._local = threading.local()
