@@ -1,0 +1,300 @@
+"""Government web pages (.html/.htm) to text: keep the document body, drop the page furniture.
+
+What is dropped, by generic rules only (no site is named here): scripts,
+styles, forms' controls, ``<nav>``, page-level ``<header>``/``<footer>``/
+``<aside>``, hidden elements, elements whose class or id says navigation,
+menu, breadcrumb, share buttons, sidebar, search, copyright, QR code..., and
+short blocks that read as a breadcrumb (当前位置: ...), a share bar (分享到)
+or print/close links (打印本页, 关闭窗口). A safeguard keeps any such element
+that holds a large share of the page's text, so a mislabelled wrapper cannot
+take the document with it.
+
+Rendering: block elements start a new line; ``<br>`` breaks a line; runs of
+white space collapse to one space, and a source line break between two
+Chinese characters disappears (it is only HTML source wrapping). Data tables
+render one row per line with cells separated by a TAB and a blank line before
+and after the table; a cell spanning rows (rowspan) is repeated in every row
+it covers, a cell spanning columns is followed by empty cells, so columns stay
+aligned. Layout tables (nesting a table, or one column) render as blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from agencynet.errors import ExtractionError
+from loaders.reading.decode import decode_text, plausibility
+from loaders.reading.tables import cells_to_lines
+
+BLOCK = frozenset(
+    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary tbody tfoot "
+    "thead tr td th ul".split()
+)
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg",
+             "canvas", "nav", "button", "select", "input", "textarea", "head", "map", "audio", "video")
+PAGE_PARTS = ("header", "footer", "aside")  # dropped unless inside <article>/<main>
+NOISE_WORDS = frozenset(
+    "nav navbar navigation menu menubar submenu breadcrumb breadcrumbs crumb crumbs bread share sharebar bshare "
+    "jiathis bdshare bdsharebuttonbox social sns sidebar toolbar copyright search searchbox login qrcode ewm "
+    "gotop backtop totop skip friendlink friendlinks fenxiang dqwz weizhi location print related xgwz xgxx".split()
+)
+WHOLE_NOISE = frozenset("header head top foot footer bottom banner".split())  # only as the full class/id
+LOCATION = re.compile(r"^\s*(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|您所在的位置|位置)\s*[:：]")
+SHORT_NOISE = re.compile(r"分享到|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[【\[]?\s*大|扫一扫在手机")
+KEEP_SHARE = 0.3  # never drop an element holding more than this share of the page's text
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
+_SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def read_html(data: bytes, name: str) -> tuple[str, str]:
+    """Decode and clean one HTML page.
+
+    Returns
+    -------
+    (text, encoding) : tuple[str, str]
+        The body text (lines joined by ``\\n``) and the encoding used.
+
+    Raises
+    ------
+    ExtractionError
+        Undecodable bytes, a page that does not parse, or one with no text.
+    """
+    source, encoding = decode_html(data, name)
+    try:
+        root = lxml.html.document_fromstring(_XML_DECL.sub("", source, count=1))
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError(name, f"not a readable HTML page: {exc}") from None
+    body = root.find("body")
+    body = body if body is not None else root
+    drop_noise(body)
+    text = render(body)
+    if not text.strip():
+        raise ExtractionError(name, "HTML page has no text in its body (after removing navigation and scripts)")
+    return text, encoding
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Decode with the page's declared charset when it is right, else detect."""
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        label = _codec_for(declared.group(1).decode("ascii", "replace"))
+        if label:
+            try:
+                text = data.decode(label)
+            except (UnicodeDecodeError, LookupError):
+                text = None
+            if text and text.strip() and plausibility(text[:16384]) >= 0.75:
+                return text, label
+    return decode_text(data, name)
+
+
+def _codec_for(charset: str) -> str | None:
+    cs = charset.strip().lower().replace("_", "-")
+    if cs in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"):
+        return "gb18030"  # superset of GB2312 and GBK; pages labelled gb2312 often hold GBK characters
+    if cs in ("big5", "big5-hkscs", "cp950", "x-x-big5"):
+        return "big5hkscs" if cs == "big5-hkscs" else "cp950"
+    if cs in ("utf8", "utf-8"):
+        return "utf-8"
+    return None  # anything else: detect from the bytes
+
+
+def drop_noise(body) -> None:
+    """Remove page furniture from ``body`` in place (see the module docstring)."""
+    for el in list(body.iter(*DROP_TAGS)):
+        _remove(el)
+    for el in list(body.iter(etree.Comment, etree.ProcessingInstruction)):
+        _remove(el)
+    total = max(1, len(body.text_content()))
+    for el in list(body.iter(*PAGE_PARTS)):
+        if not any(a.tag in ("article", "main") for a in el.iterancestors()):
+            _remove_unless_large(el, total)
+    for el in list(body.iter()):
+        if el.getparent() is None or not isinstance(el.tag, str):
+            continue
+        if el.get("hidden") is not None or _HIDDEN.search(el.get("style", "")) or _noise_name(el):
+            _remove_unless_large(el, total)
+    for el in list(body.iter()):
+        if el.getparent() is None or not isinstance(el.tag, str) or el.tag in ("body", "html"):
+            continue
+        text = el.text_content()
+        if len(text) <= 100 and (LOCATION.match(text) or (len(text) <= 60 and SHORT_NOISE.search(text))):
+            _remove(el)
+
+
+def _noise_name(el) -> bool:
+    for attr in ("class", "id"):
+        value = (el.get(attr) or "").strip().lower()
+        if not value:
+            continue
+        if value in WHOLE_NOISE:
+            return True
+        if NOISE_WORDS.intersection(re.split(r"[\s_\-]+", value)):
+            return True
+    return False
+
+
+def _remove_unless_large(el, total: int) -> None:
+    if el.getparent() is not None and len(el.text_content()) <= KEEP_SHARE * total:
+        _remove(el)
+
+
+def _remove(el) -> None:
+    """Remove ``el`` but keep its tail text (which belongs to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+class _Lines:
+    """Accumulates inline text and turns it into clean lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.cur: list[str] = []
+
+    def text(self, s: str | None) -> None:
+        if s:
+            self.cur.append(s)
+
+    def newline(self) -> None:
+        if self.cur:
+            line = _SPACE.sub(" ", _CJK_BREAK.sub("", "".join(self.cur))).strip()
+            self.cur = []
+            if line:
+                self.lines.append(line)
+
+    def blank(self) -> None:
+        self.newline()
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+
+def render(el) -> str:
+    """Text of ``el``: one line per block, tables as TAB-separated rows."""
+    out = _Lines()
+    _walk(el, out)
+    out.newline()
+    lines = out.lines
+    while lines and lines[-1] == "":
+        lines.pop()
+    while lines and lines[0] == "":
+        lines.pop(0)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _walk(el, out: _Lines) -> None:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag == "br":
+        out.newline()
+    elif tag == "table" and _is_data_table(el):
+        out.blank()
+        out.lines.extend(cells_to_lines(_table_grid(el)))
+        out.blank()
+    elif tag == "pre":
+        out.newline()
+        for line in el.text_content().splitlines():
+            out.text(line.replace("\xa0", " ").rstrip() or " ")
+            out.newline()
+    else:
+        block = tag in BLOCK or tag == "table"
+        if block:
+            out.newline()
+        out.text(el.text)
+        for child in el:
+            _walk(child, out)
+            out.text(child.tail)
+        if block:
+            out.newline()
+
+
+def _rows(table) -> list:
+    """The table's own rows (not those of nested tables)."""
+    return [tr for tr in table.iter("tr") if _owner(tr) is table]
+
+
+def _owner(el):
+    for anc in el.iterancestors("table"):
+        return anc
+    return None
+
+
+def _is_data_table(table) -> bool:
+    """Data tables have rows of several cells and no nested tables."""
+    if any(t is not table for t in table.iter("table")):
+        return False
+    rows = _rows(table)
+    if not rows:
+        return False
+    widths = [len([c for c in tr if c.tag in ("td", "th")]) for tr in rows]
+    return max(widths) >= 2 and not any(len(c.text_content()) > 2000 for tr in rows for c in tr)
+
+
+def _cell_text(cell) -> str:
+    inner = _Lines()
+    _walk_inline_cell(cell, inner)
+    inner.newline()
+    return " ".join(line for line in inner.lines if line)
+
+
+def _walk_inline_cell(cell, out: _Lines) -> None:
+    out.text(cell.text)
+    for child in cell:
+        _walk(child, out)
+        out.text(child.tail)
+
+
+def _table_grid(table) -> list[list[str]]:
+    """Rows of cell texts with rowspan repeated and colspan padded with empty cells."""
+    grid: list[list[str]] = []
+    carry: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
+    for tr in _rows(table):
+        row: list[str] = []
+        col = 0
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for cell in cells:
+            while col in carry:
+                col = _take_carry(carry, col, row)
+            text = _cell_text(cell)
+            span_c = _span(cell.get("colspan"))
+            span_r = _span(cell.get("rowspan"))
+            for k in range(span_c):
+                row.append(text if k == 0 else "")
+                if span_r > 1:
+                    carry[col] = (text if k == 0 else "", span_r - 1)
+                col += 1
+        while col in carry:
+            col = _take_carry(carry, col, row)
+        grid.append(row)
+    return grid
+
+
+def _take_carry(carry: dict[int, tuple[str, int]], col: int, row: list[str]) -> int:
+    text, left = carry.pop(col)
+    row.append(text)
+    if left > 1:
+        carry[col] = (text, left - 1)
+    return col + 1
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 100))
+    except (TypeError, ValueError):
+        return 1
