@@ -1,0 +1,175 @@
+"""Lead-duty overload: each agency's lead count against its peers, and each plan's concentration.
+
+Per plan, over the *leading agencies* (those leading at least one task):
+
+- ``share`` = tasks led / tasks in the plan;
+- ``ratio_to_median`` = tasks led / median tasks led by the leading agencies;
+- ``z`` = (tasks led − mean) / standard deviation (population, over leading agencies; 0 when
+  all lead equally).
+
+Plan concentration of lead duties (``x_i`` = tasks led by agency i, ``s_i = x_i / Σx``):
+
+- ``hhi`` = Σ s_i² (Herfindahl–Hirschman index; 1 = one agency leads everything,
+  1/n = n agencies lead equally; Hirschman 1964, AER 54:761);
+- ``gini`` = Σ_i Σ_j |x_i − x_j| / (2 n² x̄) (0 = equal, → 1 = one agency leads all;
+  Gini 1912), over the leading agencies;
+- ``top1_share`` / ``top3_share``: share of led tasks held by the first / first three agencies.
+
+The overload rule (:class:`OverloadRule`) flags an agency when it leads at least ``min_leads``
+tasks and crosses at least ``require`` of three thresholds: share ≥ ``share``, ratio to median
+≥ ``ratio``, z ≥ ``z``. ``reasons`` lists the thresholds crossed, e.g. ``share 0.59 >= 0.25``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from agencynet.errors import BadFilter
+from queries.ranking import rank_agencies
+
+
+@dataclass(frozen=True)
+class OverloadRule:
+    """Thresholds of the overload rule (defaults shown; every one can be changed)."""
+
+    min_leads: int = 3          # never flag an agency leading fewer tasks
+    share: float = 0.25         # leads a quarter of the plan's tasks or more
+    ratio: float = 3.0          # leads three times the median leading agency or more
+    z: float = 2.0              # two standard deviations above the mean lead count or more
+    require: int = 2            # how many of the three thresholds must be crossed
+
+    def __post_init__(self):
+        if not 1 <= self.require <= 3:
+            raise BadFilter(f"overload rule: require must be 1, 2 or 3, not {self.require}")
+        if self.min_leads < 1 or self.share < 0 or self.ratio < 0:
+            raise BadFilter("overload rule: min_leads must be >= 1 and share/ratio thresholds >= 0")
+
+    def reasons(self, leads: int, share: float, ratio: float, z: float) -> list[str]:
+        """The thresholds crossed, or [] when the agency is not overloaded."""
+        if leads < self.min_leads:
+            return []
+        crossed = []
+        if share >= self.share:
+            crossed.append(f"share {share:.2f} >= {self.share:g}")
+        if ratio >= self.ratio:
+            crossed.append(f"ratio to median {ratio:.2f} >= {self.ratio:g}")
+        if z >= self.z:
+            crossed.append(f"z {z:.2f} >= {self.z:g}")
+        return crossed if len(crossed) >= self.require else []
+
+    def describe(self) -> str:
+        return (f"leads >= {self.min_leads} and at least {self.require} of: share >= {self.share:g}, "
+                f"ratio to median >= {self.ratio:g}, z >= {self.z:g}")
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def gini(values) -> float:
+    """Gini coefficient of non-negative values (0 for fewer than two values or all zero).
+
+    Examples
+    --------
+    >>> gini([1, 1, 1, 1])
+    0.0
+    >>> gini([0, 0, 0, 4])    # mean 1, Σ|xi-xj| = 24, 24 / (2 · 16 · 1)
+    0.75
+    """
+    x = np.asarray(list(values), dtype=float)
+    if len(x) < 2 or x.sum() == 0:
+        return 0.0
+    diff = np.abs(x[:, None] - x[None, :]).sum()
+    return float(diff / (2 * len(x) ** 2 * x.mean()))
+
+
+def hhi(values) -> float:
+    """Herfindahl–Hirschman index of the shares of ``values`` (0 when all are zero).
+
+    >>> hhi([1, 1])
+    0.5
+    >>> hhi([3, 1])           # 0.75² + 0.25²
+    0.625
+    """
+    x = np.asarray(list(values), dtype=float)
+    if x.sum() == 0:
+        return 0.0
+    s = x / x.sum()
+    return float((s ** 2).sum())
+
+
+OVERLOAD_COLS = ["plan_id", "plan", "agency_id", "agency", "jurisdiction", "function", "function_en", "leads",
+                 "tasks", "share", "ratio_to_median", "z", "overloaded", "reasons"]
+CONCENTRATION_COLS = ["plan_id", "plan", "tasks", "led_tasks", "leading_agencies", "hhi", "gini", "top1_share",
+                      "top3_share", "top_agency", "top_agency_leads"]
+
+
+def _leaders(source, filters) -> pd.DataFrame:
+    df = rank_agencies(source, by_plan=True, **filters)
+    return df[df["leads"] > 0]
+
+
+def overload(source, rule: OverloadRule | None = None, only_flagged: bool = False, **filters) -> pd.DataFrame:
+    """Each leading agency of each plan against its peers, flagged by ``rule``.
+
+    Returns
+    -------
+    DataFrame with ``OVERLOAD_COLS``, per plan sorted by leads (descending); ``reasons``
+    is a list of the thresholds crossed (empty when not overloaded).
+
+    Examples
+    --------
+    >>> from queries.testing import TinyStore
+    >>> df = overload(TinyStore.example(), OverloadRule(min_leads=2, require=1))
+    >>> [(r.agency, r.leads, round(r.share, 3), r.ratio_to_median, r.z, r.reasons) for r in df.itertuples()]
+    [('A局', 2, 0.333, 1.333, 1.0, ['share 0.33 >= 0.25']), ('B局', 1, 0.167, 0.667, -1.0, [])]
+    """
+    rule = rule or OverloadRule()
+    lead = _leaders(source, filters)
+    parts = []
+    for _pid, grp in lead.groupby("plan_id", sort=True):
+        x = grp["leads"].astype(float)
+        med, mean, std = float(x.median()), float(x.mean()), float(x.std(ddof=0))
+        grp = grp.assign(share=grp["lead_share"].astype(float),
+                         ratio_to_median=(x / med).round(3),
+                         z=((x - mean) / std).round(3) if std > 0 else 0.0)
+        grp["reasons"] = [rule.reasons(int(r.leads), r.share, r.ratio_to_median, r.z) for r in grp.itertuples()]
+        grp["overloaded"] = grp["reasons"].map(bool)
+        parts.append(grp)
+    if not parts:
+        return pd.DataFrame(columns=OVERLOAD_COLS)
+    out = pd.concat(parts, ignore_index=True)
+    if only_flagged:
+        out = out[out["overloaded"]]
+    return out[OVERLOAD_COLS].reset_index(drop=True)
+
+
+def concentration(source, **filters) -> pd.DataFrame:
+    """Per plan: HHI, Gini, top-1 and top-3 share of lead duties, and the top agency.
+
+    Examples
+    --------
+    >>> from queries.testing import TinyStore
+    >>> r = concentration(TinyStore.example()).iloc[0]
+    >>> int(r.led_tasks), int(r.leading_agencies), round(float(r.hhi), 4), round(float(r.gini), 4), r.top_agency
+    (3, 2, 0.5556, 0.1667, 'A局')
+    """
+    from queries.frames import tasks_frame
+
+    plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
+    tasks = tasks_frame(source, **plan_filters).groupby(["plan_id", "plan"], sort=True).size()
+    lead = _leaders(source, filters)
+    rows = []
+    for (pid, pfile), n_tasks in tasks.items():
+        grp = lead[lead["plan_id"] == pid].sort_values(["leads", "agency"], ascending=[False, True])
+        x = grp["leads"].tolist()
+        total = sum(x)
+        rows.append({
+            "plan_id": pid, "plan": pfile, "tasks": int(n_tasks), "led_tasks": int(total),
+            "leading_agencies": len(x), "hhi": hhi(x) if x else None, "gini": gini(x) if x else None,
+            "top1_share": sum(x[:1]) / total if total else None, "top3_share": sum(x[:3]) / total if total else None,
+            "top_agency": grp["agency"].iloc[0] if x else None, "top_agency_leads": int(x[0]) if x else 0,
+        })
+    return pd.DataFrame(rows, columns=CONCENTRATION_COLS)
