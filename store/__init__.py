@@ -4,4 +4,77 @@
 - ``store.neo4j_store.Neo4jStore``: Neo4j over Bolt, used when ``NEO4J_URI`` is set.
 
 Both satisfy ``store.base.GraphStore`` and answer every read identically.
+Nothing here connects at import time: call ``open_store`` once at start-up.
+
+Examples
+--------
+>>> from agencynet.settings import Settings
+>>> import tempfile
+>>> store = open_store(Settings(neo4j_uri=None, agencynet_data_dir=tempfile.mkdtemp()))
+>>> store.kind
+'embedded'
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agencynet.errors import StoreUnavailable
+from store.base import GraphStore, LoadResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    from neo4j import Driver
+
+    from agencynet.settings import Settings
+
+__all__ = ["GraphStore", "LoadResult", "make_driver", "open_store"]
+
+
+def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
+    """Create the process's one Neo4j driver and check that it connects.
+
+    Raises
+    ------
+    StoreUnavailable
+        Neo4j is down, the URI is malformed or the credentials are refused; the
+        message names ``settings.neo4j_uri`` and the cause.
+    """
+    import neo4j
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+    uri = settings.neo4j_uri
+    auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    try:
+        driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout,
+                                            max_transaction_retry_time=30.0)
+    except (ValueError, DriverError) as exc:
+        raise StoreUnavailable(uri, f"bad Neo4j URI ({exc})") from None
+    try:
+        driver.verify_connectivity()
+    except AuthError as exc:
+        driver.close()
+        raise StoreUnavailable(uri, f"credentials refused for user {settings.neo4j_user!r} ({exc.message})") from None
+    except (DriverError, Neo4jError, OSError) as exc:
+        driver.close()
+        cause = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise StoreUnavailable(uri, f"cannot connect ({cause.splitlines()[0]})") from None
+    return driver
+
+
+def open_store(settings: "Settings", driver: "Driver | None" = None) -> GraphStore:
+    """The store the settings choose, with its schema set up.
+
+    Neo4j when ``settings.neo4j_uri`` is set (``driver`` if given, else
+    ``make_driver(settings)``), else ``EmbeddedStore(settings.agencynet_data_dir)``.
+    The caller owns the driver: close the store, then ``store.driver.close()``.
+    """
+    if settings.neo4j_uri or driver is not None:
+        from store.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(driver or make_driver(settings), settings.neo4j_database, uri=settings.neo4j_uri)
+    else:
+        from store.embedded import EmbeddedStore
+
+        store = EmbeddedStore(settings.agencynet_data_dir)
+    store.setup()
+    return store

@@ -1,0 +1,2 @@
+// Wait until every index is online (seconds).
+CALL db.awaitIndexes($seconds)

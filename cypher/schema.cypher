@@ -1,0 +1,17 @@
+// Constraints and indexes of the agencynet graph. Re-runnable (IF NOT EXISTS).
+// Unique ids: MERGE on these takes the constraint's lock, so concurrent loads never duplicate nodes.
+CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (p:Plan) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (a:Agency) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT collective_id IF NOT EXISTS FOR (c:Collective) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT jurisdiction_id IF NOT EXISTS FOR (j:Jurisdiction) REQUIRE j.id IS UNIQUE;
+CREATE CONSTRAINT function_code IF NOT EXISTS FOR (f:Function) REQUIRE f.code IS UNIQUE;
+// Lookups by property that reads, deletes and analytics filter on.
+CREATE INDEX task_plan IF NOT EXISTS FOR (t:Task) ON (t.plan_id);
+CREATE INDEX task_orphan IF NOT EXISTS FOR (t:Task) ON (t.orphan);
+CREATE INDEX plan_jurisdiction IF NOT EXISTS FOR (p:Plan) ON (p.jurisdiction_id);
+CREATE INDEX plan_year IF NOT EXISTS FOR (p:Plan) ON (p.year);
+CREATE INDEX agency_jurisdiction IF NOT EXISTS FOR (a:Agency) ON (a.jurisdiction_id);
+CREATE INDEX agency_function IF NOT EXISTS FOR (a:Agency) ON (a.function);
+CREATE INDEX collective_jurisdiction IF NOT EXISTS FOR (c:Collective) ON (c.jurisdiction_id);
+CREATE INDEX jurisdiction_parent IF NOT EXISTS FOR (j:Jurisdiction) ON (j.parent_id)
