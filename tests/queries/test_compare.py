@@ -1,0 +1,52 @@
+import math
+
+import pytest
+
+from agencynet.errors import BadFilter
+from queries.compare import compare, function_differences, function_matrix, matrix_wide, plan_metrics, similarity
+from analytics_tiny import two_plans
+
+
+def test_matrix_counts_and_shares_as_named():
+    m = function_matrix(two_plans())
+    got = {(r.column, r.function): (r.leads, r.share) for r in m.itertuples()}
+    assert got == {("甲市", "zj"): (3, 0.75), ("甲市", "fg"): (1, 0.25), ("乙区", "sc"): (1, 1.0)}
+    wide = matrix_wide(m, "leads")
+    assert wide.loc["zj", "乙区"] == 0 and wide.loc["zj", "甲市"] == 3
+
+
+def test_similarity_as_named_and_harmonised():
+    s = two_plans()
+    assert similarity(s)["cosine"].tolist() == [0.0]   # no function in common
+    h = similarity(s, harmonise=True).iloc[0]
+    # 甲市 (sc .75, fg .25), 乙区 (sc 1): cos = .75 / sqrt(.625)
+    assert math.isclose(h.cosine, 0.75 / math.sqrt(0.625))
+
+
+def test_function_differences_sorted_by_absolute_gap():
+    d = function_differences(two_plans(), "甲市", "乙区", harmonise=True)
+    assert [(r.function, round(r.difference, 2)) for r in d.itertuples()] == [("fg", 0.25), ("sc", -0.25)]
+    with pytest.raises(BadFilter, match="丙县"):
+        function_differences(two_plans(), "甲市", "丙县")
+
+
+def test_plan_metrics_side_by_side():
+    m = plan_metrics(two_plans()).set_index("plan")
+    a = m.loc["a.txt"]
+    assert (a.tasks, a.agencies, a.edges) == (4, 3, 7)
+    assert math.isclose(a.density, 7 / 12)
+    assert a.centralisation == 1.0                   # star around 质监
+    assert (a.top_function, a.top_function_share, a.orphan_rate) == ("zj", 0.75, 0.0)
+    assert math.isclose(a.hhi, 0.75 ** 2 + 0.25 ** 2)
+    b = m.loc["b.txt"]
+    assert (b.tasks, b.agencies, b.edges, b.orphan_rate) == (3, 3, 4, 2 / 3)   # 2 + 2 edges
+
+
+def test_compare_bundle_for_two_jurisdictions():
+    out = compare(two_plans(), jurisdictions=["甲市", "乙区"], harmonise=True)
+    assert set(out) == {"matrix", "metrics", "similarity", "differences"}
+    assert len(out["similarity"]) == 1 and len(out["differences"]) == 2
+    only = compare(two_plans(), jurisdictions=["甲市"])
+    assert only["differences"].empty and set(only["metrics"]["plan"]) == {"a.txt"}
+    with pytest.raises(BadFilter, match="by"):
+        compare(two_plans(), by="province")
