@@ -1,0 +1,204 @@
+"""The contract both stores keep (``store.base.GraphStore``): every test runs on each store.
+
+Hand-made graphs (``support.graphs.make_graph``) give hand-computed answers; the five
+samples check both stores answer identically.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from agencynet.errors import StoreError
+from store.base import GraphStore
+from support.graphs import make_graph
+from support.stores import load_samples, sample_graphs
+
+
+def test_store_satisfies_protocol(store):
+    assert isinstance(store, GraphStore)
+    assert store.kind in ("embedded", "neo4j")
+
+
+def test_round_trip_of_a_tiny_plan(store):
+    graph = make_graph("a", n_tasks=3)
+    result = store.load(graph)
+    assert (result.plan_id, result.status, result.tasks, result.edges) == ("p-a", "loaded", 3, 10)
+    plan = store.plan("p-a")
+    assert plan == {k: v for k, v in graph.plan.items() if k != "text"}
+    assert store.plan_text("p-a") == graph.plan["text"]
+    assert store.tasks("p-a") == graph.tasks
+    assert store.task("p-a-t2") == graph.tasks[1]
+    assert store.jurisdictions() == sorted(graph.jurisdictions, key=lambda j: j["id"])
+    assert store.functions() == sorted(graph.functions, key=lambda f: f["code"])
+    # task 1: lead 1, supports 2 3; task 2: lead 2, supports 3 0; task 3: lead 3, supports 0 1 + collective
+    agency = store.agency("a-c1-0")
+    assert (agency["leads"], agency["supports"], agency["mentions"]) == (0, 2, 2)
+    assert agency["aliases"] == ["市局0", "市局0等"]
+    assert store.agency("a-c1-3")["leads"] == 1 and store.agency("a-c1-3")["supports"] == 2
+    assert store.collectives() == [{"id": "c-c1", "name": "各有关单位", "jurisdiction_id": "j-c1",
+                                    "kind": "collective", "mentions": 1}]
+    edges = store.edges()
+    assert [(e["task_id"], e["position"], e["type"]) for e in edges[:3]] == [
+        ("p-a-t1", 0, "LEADS"), ("p-a-t1", 1, "SUPPORTS"), ("p-a-t1", 2, "SUPPORTS")]
+    assert all(e["plan_id"] == "p-a" for e in edges)
+    assert store.counts() == {
+        "Plan": 1, "Task": 3, "Agency": 4, "Collective": 1, "Jurisdiction": 2, "Function": 3,
+        "LEADS": 3, "SUPPORTS": 6, "NAMED_ON": 1, "HAS_TASK": 3, "ISSUED_IN": 1, "IN": 5,
+        "OF_FUNCTION": 3, "PART_OF": 1, "SUCCEEDED_BY": 1}
+    assert store.plan("p-none") is None and store.task("nope") is None and store.agency("nope") is None
+
+
+def test_same_source_hash_again_changes_nothing(store):
+    assert store.load(make_graph("a")).status == "loaded"
+    before = (store.counts(), store.edges(), store.agencies())
+    assert store.load(make_graph("a")).status == "unchanged"
+    assert (store.counts(), store.edges(), store.agencies()) == before
+
+
+def test_new_version_replaces_old(store):
+    store.load(make_graph("a", n_tasks=3, source_hash="v1"))
+    store.load(make_graph("b", n_tasks=2, city="c2"))
+    result = store.load(make_graph("a", n_tasks=6, n_agencies=5, source_hash="v2"))
+    assert result.status == "replaced"
+    assert store.plan("p-a")["source_hash"] == "v2"
+    assert [t["seq"] for t in store.tasks("p-a")] == [1, 2, 3, 4, 5, 6]
+    assert store.tasks("p-a")[0]["text"] == "任务1正文 v2"
+    assert {e["plan_id"] for e in store.edges(["p-a"])} == {"p-a"}
+    store.delete_plan("p-b")
+    counts = store.counts()  # as if v2 alone had been loaded: 6 tasks, 5 agencies
+    assert (counts["Plan"], counts["Task"], counts["Agency"]) == (1, 6, 5)
+    assert (counts["LEADS"], counts["SUPPORTS"], counts["NAMED_ON"]) == (6, 12, 2)
+
+
+def test_replace_drops_agencies_the_new_version_no_longer_names(store):
+    store.load(make_graph("a", n_agencies=6, n_tasks=6, source_hash="v1"))
+    store.load(make_graph("a", n_agencies=3, n_tasks=3, source_hash="v2"))
+    assert [a["id"] for a in store.agencies()] == ["a-c1-0", "a-c1-1", "a-c1-2"]
+
+
+def test_delete_keeps_what_other_plans_use(store):
+    store.load(make_graph("a", city="c1"))
+    store.load(make_graph("b", city="c2"))
+    assert store.delete_plan("p-a") is True
+    assert store.delete_plan("p-a") is False
+    assert [p["id"] for p in store.plans()] == ["p-b"]
+    assert [j["id"] for j in store.jurisdictions()] == ["j-c2", "j-prov"]
+    assert all(a["jurisdiction_id"] == "j-c2" for a in store.agencies())
+    assert store.tasks("p-a") == [] and store.edges(["p-a"]) == []
+    assert store.delete_plan("p-b") is True
+    counts = store.counts()
+    assert counts["Jurisdiction"] == 0 and counts["Agency"] == 0 and counts["Collective"] == 0
+    assert counts["Function"] == 3  # the taxonomy stays
+
+
+def test_reset_empties_the_store(store):
+    store.load(make_graph("a"))
+    store.reset()
+    assert all(v == 0 for v in store.counts().values())
+    assert store.health()["ok"] and store.health()["plans"] == 0
+
+
+def test_failure_in_last_batch_leaves_no_partial_plan(store):
+    store.load(make_graph("a", n_tasks=3, source_hash="v1"))
+    before = (store.counts(), store.tasks(), store.edges())
+    bad = make_graph("a", n_tasks=1200, source_hash="v2")  # > 1 batch of tasks and of edges
+    bad.edges[-1]["mention"] = {"not": "a value a store can hold"}
+    with pytest.raises(StoreError):
+        store.load(bad)
+    assert (store.counts(), store.tasks(), store.edges()) == before
+    new = make_graph("b", n_tasks=1200, city="c2")
+    new.edges[-1]["mention"] = {"not": "a value a store can hold"}
+    with pytest.raises(StoreError):
+        store.load(new)
+    assert store.plan("p-b") is None and store.tasks("p-b") == []
+    assert store.counts() == before[0]
+
+
+def test_concurrent_loads_of_one_plan_leave_exactly_one(store):
+    graph = make_graph("a", n_tasks=40)
+    results, errors = [], []
+
+    def work():
+        try:
+            results.append(store.load(graph).status)
+        except Exception as exc:  # noqa: BLE001 (asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(results) == ["loaded", "unchanged", "unchanged", "unchanged"]
+    counts = store.counts()
+    assert counts["Plan"] == 1 and counts["Task"] == 40 and counts["HAS_TASK"] == 40
+
+
+def test_concurrent_new_versions_leave_one_complete_version(store):
+    graphs = [make_graph("a", n_tasks=20 + i, source_hash=f"v{i}") for i in range(3)]
+    errors = []
+
+    def work(graph):
+        try:
+            store.load(graph)
+        except Exception as exc:  # noqa: BLE001 (asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(g,)) for g in graphs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    plan = store.plan("p-a")
+    assert store.counts()["Plan"] == 1
+    assert len(store.tasks("p-a")) == plan["task_count"] == 20 + int(plan["source_hash"][1:])
+
+
+def test_multi_batch_plan_round_trips(store):
+    graph = make_graph("a", n_tasks=2500, n_agencies=30)
+    result = store.load(graph)
+    assert result.tasks == 2500 and store.counts()["Task"] == 2500
+    assert len(store.edges()) == result.edges == len(graph.edges)
+
+
+# -- the five samples ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def graphs():
+    pytest.importorskip("loaders.graph", reason="build_plan_graph not written yet")
+    pytest.importorskip("loaders.extract", reason="extractor not written yet")
+    return sample_graphs()
+
+
+def _reads(store) -> dict:
+    return {"plans": store.plans(), "tasks": store.tasks(), "agencies": store.agencies(),
+            "collectives": store.collectives(), "jurisdictions": store.jurisdictions(),
+            "functions": store.functions(), "edges": store.edges(), "counts": store.counts(),
+            "texts": [store.plan_text(p["id"]) for p in store.plans()]}
+
+
+@pytest.mark.neo4j
+def test_both_stores_give_identical_reads_of_the_samples(graphs, embedded_store, neo4j_store):
+    assert [r.status for r in load_samples(embedded_store)] == ["loaded"] * len(graphs)
+    assert [r.status for r in load_samples(neo4j_store)] == ["loaded"] * len(graphs)
+    embedded, neo4j = _reads(embedded_store), _reads(neo4j_store)
+    for key in embedded:
+        assert embedded[key] == neo4j[key], key
+    assert len(embedded["plans"]) == 5 and embedded["counts"]["LEADS"] > 0
+    first = embedded["plans"][0]["id"]
+    assert embedded_store.edges([first]) == neo4j_store.edges([first]) != []
+    assert embedded_store.tasks(first) == neo4j_store.tasks(first) != []
+
+
+def test_reloading_the_samples_is_idempotent(graphs, store):
+    load_samples(store)
+    before = _reads(store)
+    assert {r.status for r in load_samples(store)} == {"unchanged"}
+    assert _reads(store) == before
+    assert before["counts"]["Plan"] == len({g.plan["id"] for g in graphs})
+    assert before["counts"]["Task"] == sum(len(g.tasks) for g in graphs)
