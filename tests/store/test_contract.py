@@ -67,9 +67,9 @@ def test_new_version_replaces_old(store):
     assert store.tasks("p-a")[0]["text"] == "任务1正文 v2"
     assert {e["plan_id"] for e in store.edges(["p-a"])} == {"p-a"}
     store.delete_plan("p-b")
-    counts = store.counts()  # as if v2 alone had been loaded: 6 tasks, 5 agencies
+    counts = store.counts()  # as if v2 alone had been loaded: 6 tasks (task 1 unassigned), 5 agencies
     assert (counts["Plan"], counts["Task"], counts["Agency"]) == (1, 6, 5)
-    assert (counts["LEADS"], counts["SUPPORTS"], counts["NAMED_ON"]) == (6, 12, 2)
+    assert (counts["LEADS"], counts["SUPPORTS"], counts["NAMED_ON"]) == (5, 10, 2)
 
 
 def test_replace_drops_agencies_the_new_version_no_longer_names(store):
