@@ -1,0 +1,190 @@
+"""PDF files to text, from the text layer (pdfminer.six); scanned PDFs are refused, not guessed.
+
+pdfminer gives positioned text lines. They are put back into reading order
+page by page (top to bottom, left to right) and:
+
+- lines on the same baseline with a gap between them (table cells) become one
+  TAB-separated row, with a blank line before and after a run of such rows;
+- a paragraph wrapped over several lines is joined again: a line continues the
+  previous one unless it is indented, starts with an outline number (一、,
+  （一）, 1., ①, 附件), or the previous line ended short of the right margin;
+  the join adds no space between Chinese characters, one space otherwise;
+- a lone page number at the top or bottom of a page (``- 3 -``, ``第3页``) is
+  dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import statistics
+from dataclasses import dataclass
+
+from agencynet.errors import ExtractionError
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+_OUTLINE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\D|"
+                      r"[①-⑳]|附件\s*\d*|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class _Seg:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+
+
+def read_pdf(data: bytes, name: str) -> str:
+    """Text layer of a PDF.
+
+    Raises
+    ------
+    ExtractionError
+        Corrupt or encrypted file, no pages, no text layer (a scanned PDF),
+        or a text layer without a Unicode mapping.
+    """
+    pages = _layout(data, name)
+    if not pages:
+        raise ExtractionError(name, "corrupt PDF: no pages found")
+    writer = _Writer()
+    images = 0
+    for segs, page_images in pages:
+        images += page_images
+        writer.page(segs)
+    out = writer.out
+    while out and out[-1] == "":
+        out.pop()
+    text = "\n".join(out)
+    if not text.strip():
+        what = f"{len(pages)} page(s) holding only images, a scanned document" if images else f"{len(pages)} page(s)"
+        raise ExtractionError(name, f"PDF has no text layer ({what}); run OCR on it first")
+    cid = sum(len(m) for m in _CID.findall(text))
+    if cid > 0.3 * len(re.sub(r"\s", "", text)):
+        raise ExtractionError(name, "PDF text layer has no Unicode mapping for its fonts ((cid:N) codes only)")
+    return text + "\n"
+
+
+def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int]]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextBox, LTTextLine
+
+    pages: list[tuple[list[_Seg], int]] = []
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            segs: list[_Seg] = []
+            images = 0
+            for item in page:
+                if isinstance(item, LTTextBox):
+                    for line in item:
+                        if isinstance(line, LTTextLine):
+                            segs.extend(_split_line(line, page.height))
+                elif isinstance(item, (LTImage, LTFigure)):
+                    images += 1
+            pages.append((segs, images))
+    except ExtractionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types (PSEOF, PDFSyntaxError, KeyError, ...)
+        kind = type(exc).__name__
+        if "Password" in kind or "Encrypt" in kind:
+            raise ExtractionError(name, f"encrypted PDF cannot be read without its password ({kind})") from None
+        raise ExtractionError(name, f"corrupt or unreadable PDF: {kind}: {exc}") from None
+    return pages
+
+
+GAP_EM = 0.8  # a horizontal gap wider than this many character sizes separates table cells
+
+
+def _split_line(line, page_height: float) -> list[_Seg]:
+    """Cut one pdfminer text line where a wide gap separates its characters (table cells)."""
+    from pdfminer.layout import LTChar
+
+    segs: list[_Seg] = []
+    chars: list = []
+    texts: list[str] = []
+
+    def flush() -> None:
+        text = "".join(texts).strip()
+        if chars and text:
+            segs.append(_Seg(chars[0].x0, chars[-1].x1, page_height - max(c.y1 for c in chars),
+                             page_height - min(c.y0 for c in chars), text))
+        chars.clear()
+        texts.clear()
+
+    for obj in line:
+        if isinstance(obj, LTChar):
+            if chars and obj.x0 - chars[-1].x1 > GAP_EM * max(obj.size, chars[-1].size, 1.0):
+                flush()
+            chars.append(obj)
+            texts.append(obj.get_text())
+        elif chars:
+            texts.append(obj.get_text().replace("\n", ""))  # LTAnno: a space pdfminer inferred
+    flush()
+    return segs
+
+
+def _rows(segs: list[_Seg]) -> list[list[_Seg]]:
+    """Segments grouped into rows of the same baseline, top to bottom, each row left to right."""
+    rows: list[list[_Seg]] = []
+    for seg in sorted(segs, key=lambda s: (s.top, s.x0)):
+        if rows:
+            last = rows[-1]
+            ref = last[0]
+            height = max(1.0, ref.bottom - ref.top)
+            if abs(seg.top - ref.top) < 0.5 * height and abs(seg.bottom - ref.bottom) < 0.5 * height:
+                last.append(seg)
+                continue
+        rows.append([seg])
+    return [sorted(r, key=lambda s: s.x0) for r in rows]
+
+
+def _char_width(segs: list[_Seg]) -> float:
+    widths = [(s.x1 - s.x0) / len(s.text) for s in segs if len(s.text) >= 4]
+    return statistics.median(widths) if widths else 10.0
+
+
+class _Writer:
+    """Collects output lines; remembers whether the last line may continue on the next."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.open = False  # the last text line reached the right margin
+
+    def page(self, segs: list[_Seg]) -> None:
+        """Append one page's lines, joining wrapped paragraphs (also across pages)."""
+        rows = _rows(segs)
+        if rows and len(rows[-1]) == 1 and _PAGE_NUMBER.match(rows[-1][0].text):
+            rows.pop()
+        if rows and len(rows[0]) == 1 and _PAGE_NUMBER.match(rows[0][0].text):
+            rows.pop(0)
+        if not rows:
+            return
+        cw = _char_width(segs)
+        singles = [r[0] for r in rows if len(r) == 1]
+        left = min((s.x0 for s in singles), default=0.0)
+        right = max((s.x1 for s in singles), default=0.0)
+        out = self.out
+        for row in rows:
+            if len(row) > 1:  # a table row: cells on one baseline
+                if out and out[-1] != "" and "\t" not in out[-1]:
+                    out.append("")
+                out.append("\t".join(s.text for s in row))
+                self.open = False
+                continue
+            seg = row[0]
+            if out and "\t" in out[-1]:
+                out.append("")
+            indented = seg.x0 > left + 0.8 * cw
+            if not self.open or indented or _OUTLINE.match(seg.text) or not out or out[-1] == "":
+                out.append(seg.text)
+            else:
+                prev = out[-1]
+                glue = "" if (_CJK.match(prev[-1]) or _CJK.match(seg.text[0])) else " "
+                out[-1] = prev + glue + seg.text
+            self.open = seg.x1 >= right - 1.5 * cw
