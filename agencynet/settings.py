@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     # Local embedded Neo4j launcher (agencynet neo4j start|stop|status).
     agencynet_neo4j_home: Path = Field(default=PROJECT_ROOT / "var" / "neo4j", description="launcher build and data directory")
     agencynet_neo4j_port: int = Field(default=7687, description="Bolt port of the local Neo4j launcher")
+    agencynet_neo4j_build_dir: Path | None = Field(default=None, description="launcher build cache; unset = <AGENCYNET_NEO4J_HOME>/build")
 
     # Web service.
     agencynet_host: str = Field(default="127.0.0.1", description="address agencynet serve binds")
