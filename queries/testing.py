@@ -128,6 +128,34 @@ class TinyStore:
             ],
         })
 
+    def plan_graphs(self) -> list:
+        """The same content as ``loaders.records.PlanGraph`` rows, one per plan, to load into a real store."""
+        from loaders.records import PlanGraph
+
+        jur_by_id = {j["id"]: j for j in self._jur.values()}
+        graphs = []
+        for plan in self.plans():
+            tasks = [t for t in self._tasks if t["plan_id"] == plan["id"]]
+            tids = {t["id"] for t in tasks}
+            edges = [e for e in self._edges if e["task_id"] in tids]
+            used = {e["source_id"] for e in edges}
+            agencies = [{k: a[k] for k in ("id", "name", "name_simplified", "jurisdiction_id", "function", "kind")}
+                        for a in self.agencies() if a["id"] in used]
+            collectives = [{k: c[k] for k in ("id", "name", "jurisdiction_id", "kind")}
+                           for c in self.collectives() if c["id"] in used]
+            jids, todo = set(), [plan["jurisdiction_id"], *(a["jurisdiction_id"] for a in agencies)]
+            while todo:
+                j = todo.pop()
+                if j and j not in jids:
+                    jids.add(j)
+                    todo.append(jur_by_id[j]["parent_id"])
+            graphs.append(PlanGraph(
+                plan={**plan, "text": "\n".join(t["text"] for t in tasks)},
+                jurisdictions=[jur_by_id[j] for j in sorted(jids)], tasks=tasks, agencies=agencies,
+                collectives=collectives, functions=self.functions(), edges=[
+                    {k: e[k] for k in ("source_id", "task_id", "type", "mention", "position")} for e in edges]))
+        return graphs
+
     # --- the read half of store.base.GraphStore -------------------------------------------
     def plans(self):
         return sorted(self._plans, key=lambda r: r["id"])
