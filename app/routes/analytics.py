@@ -1,0 +1,107 @@
+"""``/analytics``: the ``queries`` measures over HTTP. JSON by default; CSV with
+``?format=csv`` or ``Accept: text/csv``. Filters as in ``queries``: plan, jurisdiction,
+level, function (repeatable), year, harmonise."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pandas as pd
+from fastapi import APIRouter, Depends, Query, Request
+
+import queries
+from app.deps import StoreDep
+from app.schemas import AnalyticsPublic
+from app.tables import FormatQ, csv_response, wants_csv
+
+router = APIRouter(prefix="/analytics", tags=["analytics"])
+AnyLimit = Annotated[int, Query(ge=1, le=100000, description="rows to return")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+
+
+def filters(plan: Annotated[list[str] | None, Query(description="plan id or source file name (repeat)")] = None,
+            jurisdiction: Annotated[list[str] | None, Query(description="jurisdiction id or name (repeat)")] = None,
+            level: Annotated[str | None, Query(description="jurisdiction level, e.g. city")] = None,
+            function: Annotated[list[str] | None, Query(description="function code (repeat)")] = None,
+            year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+            harmonise: Annotated[bool, Query(description="map functions to their reform successors")] = False) -> dict:
+    out = {"plan": plan, "jurisdiction": jurisdiction, "level": level, "function": function, "year": year}
+    out = {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in out.items() if v}
+    if harmonise:
+        out["harmonise"] = True
+    return out
+
+
+FiltersDep = Annotated[dict, Depends(filters)]
+
+
+def _answer(request: Request, fmt: str | None, measure: str, df: pd.DataFrame, used: dict, limit: int,
+            offset: int, notes: dict | None = None):
+    rows = queries.rows(df)
+    columns = [str(c) for c in df.columns]
+    if wants_csv(request, fmt):
+        return csv_response(rows, f"{measure}.csv", columns)
+    return {"measure": measure, "filters": used, "columns": columns, "rows": rows[offset:offset + limit],
+            "total": len(rows), "notes": notes or {}}
+
+
+@router.get("/ranking", response_model=AnalyticsPublic)
+def ranking(store: StoreDep, request: Request, f: FiltersDep,
+            by: Annotated[str, Query(pattern="^(agency|function)$")] = "agency", by_plan: bool = False,
+            limit: AnyLimit = 100, offset: Offset = 0, format: FormatQ = None):
+    """Lead-duty ranking per agency (or per function): tasks led, supported, lead share."""
+    fn = queries.rank_agencies if by == "agency" else queries.rank_functions
+    return _answer(request, format, f"ranking-{by}", fn(store, by_plan=by_plan, **f), {**f, "by": by}, limit, offset)
+
+
+@router.get("/centrality", response_model=AnalyticsPublic)
+def centrality(store: StoreDep, request: Request, f: FiltersDep,
+               graph: Annotated[str, Query(pattern="^(two_mode|co_responsibility|directed)$")] = "two_mode",
+               per_plan: bool = False, k: Annotated[int | None, Query(ge=1, description="betweenness sample")] = None,
+               limit: AnyLimit = 100, offset: Offset = 0, format: FormatQ = None):
+    """Degree, weighted degree, betweenness, eigenvector, PageRank, closeness per agency."""
+    df = queries.centrality(store, graph=graph, per_plan=per_plan, k=k, **f)
+    notes = {"lead_weight": queries.LEAD_WEIGHT, "support_weight": queries.SUPPORT_WEIGHT}
+    return _answer(request, format, f"centrality-{graph}", df, {**f, "graph": graph}, limit, offset, notes)
+
+
+@router.get("/overload", response_model=AnalyticsPublic)
+def overload(store: StoreDep, request: Request, f: FiltersDep, only_flagged: bool = False,
+             min_leads: Annotated[int, Query(ge=1)] = 3, share: Annotated[float, Query(ge=0)] = 0.25,
+             ratio: Annotated[float, Query(ge=0)] = 3.0, z: float = 2.0,
+             require: Annotated[int, Query(ge=1, le=3)] = 2, limit: AnyLimit = 100, offset: Offset = 0,
+             format: FormatQ = None):
+    """Each leading agency against its peers, flagged by the rule (thresholds are parameters)."""
+    rule = queries.OverloadRule(min_leads=min_leads, share=share, ratio=ratio, z=z, require=require)
+    df = queries.overload(store, rule=rule, only_flagged=only_flagged, **f)
+    notes = {"rule": vars(rule), "concentration": queries.rows(queries.concentration(store, **f))}
+    return _answer(request, format, "overload", df, f, limit, offset, notes)
+
+
+@router.get("/orphans", response_model=AnalyticsPublic)
+def orphans(store: StoreDep, request: Request, f: FiltersDep,
+            category: Annotated[list[str] | None, Query(description="orphan category (repeat)")] = None,
+            include_open_list: bool = True, summary: bool = False, limit: AnyLimit = 100, offset: Offset = 0,
+            format: FormatQ = None):
+    """Orphaned tasks with text and clause (``summary=true``: per-plan counts and rates)."""
+    if summary:
+        return _answer(request, format, "orphan-summary", queries.orphan_summary(store, **f), f, limit, offset)
+    df = queries.orphans(store, category=category, include_open_list=include_open_list, **f)
+    return _answer(request, format, "orphans", df, {**f, "category": category}, limit, offset)
+
+
+@router.get("/compare", response_model=AnalyticsPublic)
+def compare(store: StoreDep, request: Request, f: FiltersDep,
+            by: Annotated[str, Query(pattern="^(jurisdiction|plan)$")] = "jurisdiction",
+            part: Annotated[str, Query(pattern="^(metrics|matrix|similarity|differences)$")] = "metrics",
+            top: Annotated[int, Query(ge=1, le=1000)] = 10, limit: AnyLimit = 1000, offset: Offset = 0,
+            format: FormatQ = None):
+    """Plan metrics side by side (``part=metrics``), the function x jurisdiction matrix, similarity,
+    and (two columns compared) the functions whose role differs most. ``rows`` holds ``part``;
+    ``notes.tables`` holds every part."""
+    jur = f.pop("jurisdiction", None)
+    jur = [jur] if isinstance(jur, str) else jur
+    parts = queries.compare(store, jurisdictions=jur, by=by, top=top, **f)
+    used = {**f, "jurisdiction": jur, "by": by, "part": part}
+    tables = {name: queries.rows(df) for name, df in parts.items()}
+    return _answer(request, format, f"compare-{part}", parts[part], used, limit, offset, {"tables": tables})

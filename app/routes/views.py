@@ -1,0 +1,78 @@
+"""``/views``: pyvis network views (HTML), their data (``.json``) and exports
+(``.csv`` edge list, ``.graphml``, ``.gexf``) of the full, uncapped graph."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from app import data
+from app.deps import SettingsDep, StoreDep
+from app.rendering import pick_format, respond, split_ext
+from app.schemas import NetworkViewPublic
+from app.views import export, graphs, network
+
+router = APIRouter(prefix="/views", tags=["network views"])
+VIEW_FORMATS = ("html", "json", "csv", "graphml", "gexf")
+HTML_RESPONSES = {200: {"content": {"text/html": {}, "text/csv": {}, "application/graphml+xml": {}}}}
+
+
+def _view(request: Request, g, fmt: str, base: str, title: str, view: str, max_nodes: int,
+          keep: str | None = None, context: dict | None = None) -> Response:
+    slug = base.rstrip("/").rsplit("/", 1)[-1] or view
+    if fmt in export.FORMATS:
+        return Response(export.export(g, fmt), media_type=export.FORMATS[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="{view}-{slug}.{fmt}"'})
+    query = f"?{request.url.query}" if request.url.query else ""
+    page = {"page": "view", "view": view, "title": title, **network.render(g, max_nodes, keep=keep),
+            "exports": {f: f"{base}.{f}{query}" for f in ("csv", "graphml", "gexf", "json")},
+            **(context or {})}
+    return respond(request, "view.html", page, fmt)
+
+
+@router.get("/plan/{name}", response_model=NetworkViewPublic, responses=HTML_RESPONSES)
+def plan_view(name: str, request: Request, store: StoreDep, settings: SettingsDep, format: str | None = None):
+    """Agency–task network of one plan (``/views/plan/<id>[.json|.csv|.graphml|.gexf]``)."""
+    plan_id, ext = split_ext(name, VIEW_FORMATS)
+    fmt = pick_format(request, ext, format, VIEW_FORMATS)
+    plan = data.plan(store, plan_id)
+    g = graphs.agency_task_graph(store, plan_id)
+    title = f"{plan.get('title') or plan['file']}: agency–task network"
+    return _view(request, g, fmt, f"/views/plan/{plan_id}", title, "plan", settings.agencynet_view_max_nodes,
+                 context={"plan": {"id": plan_id, "title": plan.get("title"), "jurisdiction": plan.get("jurisdiction")}})
+
+
+@router.get("/agency/{name}", response_model=NetworkViewPublic, responses=HTML_RESPONSES)
+def ego_view(name: str, request: Request, store: StoreDep, settings: SettingsDep, format: str | None = None):
+    """Ego network of an agency: its tasks and everybody named with it."""
+    agency_id, ext = split_ext(name, VIEW_FORMATS)
+    fmt = pick_format(request, ext, format, VIEW_FORMATS)
+    g = graphs.ego_graph(store, agency_id)
+    label = g.nodes[agency_id]["label"]
+    return _view(request, g, fmt, f"/views/agency/{agency_id}", f"{label}: ego network", "ego",
+                 settings.agencynet_view_max_nodes, keep=agency_id,
+                 context={"agency": {"id": agency_id, "name": label}})
+
+
+@router.get("/co-responsibility", response_model=NetworkViewPublic, responses=HTML_RESPONSES)
+@router.get("/co-responsibility.{ext}", response_model=NetworkViewPublic, include_in_schema=False)
+def co_view(request: Request, store: StoreDep, settings: SettingsDep, ext: str | None = None, plan: str | None = None,
+            jurisdiction: str | None = None, format: str | None = None):
+    """Agencies linked by shared tasks (edge width = shared tasks); ``plan`` or ``jurisdiction`` narrows it."""
+    fmt = pick_format(request, ext, format, VIEW_FORMATS)
+    g = graphs.co_responsibility_graph(store, plan, jurisdiction)
+    scope = plan or jurisdiction or "all plans"
+    return _view(request, g, fmt, "/views/co-responsibility", f"Agency co-responsibility network ({scope})", "co",
+                 settings.agencynet_view_max_nodes, context={"scope": scope})
+
+
+@router.get("/functions", response_model=NetworkViewPublic, responses=HTML_RESPONSES)
+@router.get("/functions.{ext}", response_model=NetworkViewPublic, include_in_schema=False)
+def function_view(request: Request, store: StoreDep, settings: SettingsDep, ext: str | None = None,
+                  format: str | None = None):
+    """Cross-jurisdiction function network: jurisdictions linked to the functions that lead there."""
+    fmt = pick_format(request, ext, format, VIEW_FORMATS)
+    g = graphs.function_jurisdiction_graph(store)
+    return _view(request, g, fmt, "/views/functions", "Cross-jurisdiction function network", "functions",
+                 settings.agencynet_view_max_nodes)
+
