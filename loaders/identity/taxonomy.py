@@ -48,6 +48,7 @@ class Function:
     priority: int
     patterns: tuple[str, ...]
     examples: tuple[str, ...] = ()
+    vertical: bool = False
     compiled: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
 
 
@@ -144,7 +145,8 @@ def parse_taxonomy(data: dict, source: str = "<taxonomy>") -> Taxonomy:
             code=code, zh=str(raw["zh"]), en=str(raw["en"]), successor=raw["successor"] or None,
             reform_year=raw.get("reform_year"), one_per_jurisdiction=bool(raw["one_per_jurisdiction"]),
             priority=int(raw["priority"]), patterns=tuple(patterns),
-            examples=tuple(raw.get("examples") or ()), compiled=tuple(compiled),
+            examples=tuple(raw.get("examples") or ()), vertical=bool(raw.get("vertical", False)),
+            compiled=tuple(compiled),
         ))
     tax = Taxonomy(version=version, functions=functions, source=source)
     for fn in functions:
