@@ -22,6 +22,7 @@ from pathlib import PurePath
 
 from agencynet.errors import ExtractionError, UnsupportedFormat
 from loaders.reading.decode import decode_text
+from loaders.reading.failures import describe
 from loaders.reading.sniff import sniff
 
 SUPPORTED_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
@@ -88,7 +89,7 @@ def read_document(data: bytes, name: str) -> DecodedText:
     except ExtractionError:
         raise
     except Exception as exc:  # noqa: BLE001 - never let a library exception escape
-        raise ExtractionError(name, f"could not read as {fmt}: {type(exc).__name__}: {exc}") from None
+        raise ExtractionError(name, f"could not read as {fmt}: {describe(exc)}") from None
 
 
 def choose_format(data: bytes, name: str) -> str:

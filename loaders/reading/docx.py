@@ -20,6 +20,7 @@ from docx.opc.exceptions import OpcError
 from lxml import etree
 
 from agencynet.errors import ExtractionError
+from loaders.reading.failures import describe
 from loaders.reading.numbering import Numbering
 from loaders.reading.tables import cells_to_lines
 
@@ -41,7 +42,7 @@ def read_docx(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
     except (zipfile.BadZipFile, OpcError, KeyError, ValueError, etree.XMLSyntaxError, EOFError) as exc:
-        raise ExtractionError(name, f"corrupt or unreadable .docx file: {type(exc).__name__}: {exc}") from None
+        raise ExtractionError(name, f"corrupt or unreadable .docx file: {describe(exc)}") from None
     numbering = Numbering.from_document(document)
     lines: list[str] = []
     _block_items(body, lines, numbering)

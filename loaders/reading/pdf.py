@@ -22,6 +22,7 @@ import statistics
 from dataclasses import dataclass
 
 from agencynet.errors import ExtractionError
+from loaders.reading.failures import describe
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -94,7 +95,7 @@ def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int]]:
         kind = type(exc).__name__
         if "Password" in kind or "Encrypt" in kind:
             raise ExtractionError(name, f"encrypted PDF cannot be read without its password ({kind})") from None
-        raise ExtractionError(name, f"corrupt or unreadable PDF: {kind}: {exc}") from None
+        raise ExtractionError(name, f"corrupt or unreadable PDF: {describe(exc)}") from None
     return pages
 
 

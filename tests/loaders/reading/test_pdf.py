@@ -1,0 +1,70 @@
+"""PDF text layers to text (loaders.reading.pdf), on PDFs made with reportlab's CID font STSong-Light."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from agencynet.errors import ExtractionError
+from loaders.reading import read_document
+from loaders.reading.pdf import read_pdf
+
+TABLE = [["序号", "重点任务", "牵头单位"], ["1", "建立质量工作考核制度", "市市场监管局"]]
+
+
+def test_pdfminer_extracts_the_chinese_text_layer(builders, plan_lines):
+    doc = read_document(builders["pdf"](plan_lines), "plan.pdf")
+    assert (doc.format, doc.encoding) == ("pdf", None)
+    # wrapped paragraphs are joined again: each source line comes back whole
+    assert doc.text.splitlines() == plan_lines
+
+
+def test_paragraphs_joined_across_pages(builders, plan_lines):
+    text = read_pdf(builders["pdf"](plan_lines, copies=4), "long.pdf")
+    assert text.splitlines() == plan_lines * 4
+
+
+def test_table_cells_on_one_baseline_become_a_tab_row(builders, plan_lines):
+    lines = read_pdf(builders["pdf"](plan_lines[-2:], TABLE), "t.pdf").splitlines()
+    assert lines == plan_lines[-2:] + ["", "序号\t重点任务\t牵头单位", "1\t建立质量工作考核制度\t市市场监管局"]
+
+
+def test_latin_words_keep_their_spaces_when_rejoined(builders):
+    sentence = ("Quality plan for the city of Linjiang, written in English so that the paragraph wraps "
+                "over more than one line of the page and words must keep their spaces.")
+    assert read_pdf(builders["pdf"]([sentence]), "en.pdf") == sentence + "\n"
+
+
+def test_page_numbers_are_dropped():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for page in (1, 2):
+        c.setFont("STSong-Light", 12)
+        c.drawString(72, 760, f"（{'一二'[page - 1]}）第{page}页的正文内容。")
+        c.drawCentredString(300, 40, f"— {page} —")
+        c.showPage()
+    c.save()
+    assert read_pdf(buf.getvalue(), "n.pdf").splitlines() == ["（一）第1页的正文内容。", "（二）第2页的正文内容。"]
+
+
+def test_scanned_pdf_without_text_layer_is_refused(builders):
+    with pytest.raises(ExtractionError, match=r"scan.pdf: PDF has no text layer \(1 page\(s\) holding only images"):
+        read_document(builders["scanned_pdf"](), "scan.pdf")
+
+
+def test_corrupt_pdf_is_a_clear_error(builders, plan_lines):
+    data = builders["pdf"](plan_lines)
+    with pytest.raises(ExtractionError, match=r"cut.pdf: (corrupt|PDF has no text)"):
+        read_document(data[:300], "cut.pdf")
+    with pytest.raises(ExtractionError, match=r"fake.pdf: not a valid pdf file"):
+        read_document("一、主要任务".encode("utf-8"), "fake.pdf")
+
+
+def test_pdf_content_under_another_suffix_is_read_as_pdf(builders, plan_lines):
+    assert read_document(builders["pdf"](plan_lines[:2]), "download.html").format == "pdf"
