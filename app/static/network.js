@@ -31,10 +31,12 @@ var filter = { item: "node", property: "", value: [] };
     select.textContent = "";
     values.forEach(function (v) { var o = document.createElement("option"); o.value = v; o.textContent = v; select.appendChild(o); });
   }
+  var valuePicker = new TomSelect("#filter-value", { create: false, maxItems: null, placeholder: "values…" });
   function refreshValues() {
     var rows = itemSel.value === "node" ? allNodes : allEdges, seen = {};
     for (var k in rows) { var v = rows[k][propSel.value]; if (v !== undefined && v !== "") seen[String(v)] = 1; }
-    fill(valueSel, Object.keys(seen).sort());
+    valuePicker.clear(true); valuePicker.clearOptions();
+    Object.keys(seen).sort().forEach(function (v) { valuePicker.addOption({ value: v, text: v }); });
   }
   function refreshProps() { fill(propSel, PROPS[itemSel.value]); refreshValues(); }
   itemSel.onchange = refreshProps;
@@ -42,10 +44,10 @@ var filter = { item: "node", property: "", value: [] };
   refreshProps();
   document.getElementById("apply-filter").onclick = function () {
     filter = { item: itemSel.value, property: propSel.value,
-               value: Array.from(valueSel.selectedOptions).map(function (o) { return o.value; }) };
+               value: valuePicker.getValue() };
     if (filter.value.length) { highlightFilter(filter); }
   };
   document.getElementById("reset-filter").onclick = function () {
-    valueSel.selectedIndex = -1; filterHighlight({ nodes: [] });
+    valuePicker.clear(true); filterHighlight({ nodes: [] });
   };
 })();

@@ -69,12 +69,24 @@ def _edge_tooltip(d: dict) -> str:
 
 
 def layout(g: nx.Graph) -> dict:
-    """A precomputed spring layout (fixed seed), so the view is still the moment it is drawn."""
-    if g.number_of_nodes() == 0:
-        return {}
-    scale = max(260.0, 70.0 * math.sqrt(g.number_of_nodes()))
-    k = 1.6 / math.sqrt(max(g.number_of_nodes(), 1))
-    return nx.spring_layout(g.to_undirected(as_view=True), seed=7, k=k, iterations=60, scale=scale, weight=None)
+    """A precomputed spring layout (fixed seed), so the view is still the moment it is drawn.
+
+    Connected nodes are laid out together; isolated nodes (e.g. unassigned tasks) sit in a row below.
+    """
+    u = g.to_undirected(as_view=True)
+    linked = [n for n in u if u.degree(n) > 0]
+    alone = sorted((n for n in u if u.degree(n) == 0), key=str)
+    pos: dict = {}
+    scale = max(260.0, 90.0 * math.sqrt(max(len(linked), 1)))
+    if linked:
+        k = 2.4 / math.sqrt(len(linked))
+        pos = nx.spring_layout(u.subgraph(linked), seed=7, k=k, iterations=80, scale=scale, weight=None)
+    bottom = max((y for _, y in pos.values()), default=0.0) + 90.0
+    step, per_row = 60.0, max(8, int(2 * scale / 60.0))
+    for i, n in enumerate(alone):
+        row, col = divmod(i, per_row)
+        pos[n] = (-scale + col * step, bottom + row * 50.0)
+    return pos
 
 
 def build_network(g: nx.Graph) -> Network:
@@ -87,7 +99,8 @@ def build_network(g: nx.Graph) -> Network:
     for n, d in g.nodes(data=True):
         size = 9 if d["kind"] == "task" else 10 + 5 * math.sqrt(d.get("leads", 0))
         x, y = pos.get(n, (0.0, 0.0))
-        net.add_node(n, label=d["label"], title=_tooltip(d), shape=SHAPES.get(d["kind"], "dot"),
+        label = f"#{d['seq']}" if d["kind"] == "task" else d["label"]
+        net.add_node(n, label=label, title=_tooltip(d), shape=SHAPES.get(d["kind"], "dot"),
                      color=colours.get(d.get("function", ""), FIXED["unclassified"]), size=round(size, 1),
                      x=round(float(x), 1), y=round(float(y), 1), kind=d["kind"], function=d.get("function", ""),
                      leads=d.get("leads", 0), borderWidth=4 if n == center else 1)
@@ -103,13 +116,13 @@ def build_network(g: nx.Graph) -> Network:
 def legend(g: nx.Graph) -> dict:
     """What the colours, shapes and line styles mean in this view."""
     colours = function_colours(g)
-    present = sorted({d.get("function", "") for _, d in g.nodes(data=True)})
+    present = sorted({d.get("function", "") for _, d in g.nodes(data=True)} - {"task", "collective", "jurisdiction"})
     types = sorted({d["type"] for _, _, d in g.edges(data=True)})
     kinds = sorted({d["kind"] for _, d in g.nodes(data=True)})
     return {
         "functions": [{"code": c, "colour": colours[c]} for c in present if c in colours],
         "edges": [{"type": t, **{k: v for k, v in EDGE_STYLE[t].items()}} for t in types],
-        "shapes": [{"kind": k, "shape": SHAPES.get(k, "dot")} for k in kinds],
+        "shapes": [{"kind": k, "shape": SHAPES.get(k, "dot"), "colour": FIXED.get(k, "#8797a8")} for k in kinds],
         "size": "node size grows with the number of tasks led",
     }
 
