@@ -1,0 +1,224 @@
+"""Scale benchmark: extraction, load (embedded and Neo4j), query latency, Neo4j index
+evidence and API throughput over a synthetic national corpus, at 1k and 10k plans.
+
+    .venv/bin/python benchmarks/run_scale.py                       # 1k and 10k, both stores, API
+    .venv/bin/python benchmarks/run_scale.py --sizes 1000 --no-api
+    .venv/bin/python benchmarks/run_scale.py --sizes 100000 --long --stores neo4j --no-api
+
+Each size runs in its own child process (so peak memory is per size) on a fresh
+embedded store under ``--workdir`` and an emptied Neo4j: a local embedded Neo4j started
+here on a free 127.0.0.1 port (``agencynet.neo4j_launcher``), or ``--neo4j-uri``. It prints
+the machine, then every figure, and writes them all as JSON (``--json``). Nothing is
+asserted: targets are judged in docs/performance.md from these figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.scale.measure import dir_size_mb, machine, peak_rss_mb  # noqa: E402
+
+LONG_RUN = 50_000  # sizes above this need --long
+
+
+def child(args) -> dict:
+    """Measure one corpus size in this process; returns the figures."""
+    from benchmarks.scale import neo4j_plans, pipeline, queries
+
+    n = args.child
+    work = Path(args.workdir) / f"n{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    stores, driver = {}, None
+    if "embedded" in args.stores:
+        from store.embedded import EmbeddedStore
+
+        stores["embedded"] = EmbeddedStore(work / "embedded")
+        stores["embedded"].setup()
+    if "neo4j" in args.stores and args.neo4j_uri:
+        from agencynet.settings import Settings
+        from store import make_driver
+        from store.neo4j_store import Neo4jStore
+
+        driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_password=args.neo4j_password or ""))
+        stores["neo4j"] = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri)
+        stores["neo4j"].setup()
+        stores["neo4j"].reset()
+    result: dict = {"plans": n, "seed": args.seed, "stores": sorted(stores)}
+    t = time.perf_counter()
+    result.update(pipeline.run(n, args.seed, stores, progress=_progress(n)))
+    result["pipeline_wall_s"] = round(time.perf_counter() - t, 1)
+    if "embedded" in stores:
+        result["embedded_store_mb"] = dir_size_mb(work / "embedded")
+    result["queries"] = {}
+    for kind, store in stores.items():
+        print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
+        result["queries"][kind] = queries.latency(store, reps=args.reps)
+    if driver is not None:
+        result["neo4j_server"] = driver.get_server_info().agent
+        result["neo4j_plans"] = neo4j_plans.evidence(driver, "neo4j", stores["neo4j"])
+    if args.api:
+        result["api"] = _api(args, work, stores, result.get("sample_plan_ids") or [])
+    result["peak_rss_mb"] = peak_rss_mb()
+    for store in stores.values():
+        store.close()
+    if driver is not None:
+        driver.close()
+    return result
+
+
+def _api(args, work: Path, stores: dict, plan_ids: list[str]) -> dict:
+    from benchmarks.scale import api_load
+
+    out = {}
+    for kind, store in stores.items():
+        plan = plan_ids[0] if plan_ids else None
+        tasks = store.tasks(plan) if plan else []
+        edges = store.edges([plan]) if plan else []
+        agency = next((e["source_id"] for e in edges if e["type"] == "LEADS"), None)
+        env = ({"NEO4J_URI": args.neo4j_uri, "NEO4J_PASSWORD": args.neo4j_password or ""} if kind == "neo4j"
+               else {"NEO4J_URI": "", "AGENCYNET_DATA_DIR": str(work / "embedded")})
+        server = api_load.Server(env, work / f"serve-{kind}.log")
+        print(f"[{args.child}] API load on {kind} ({server.base}) ...", file=sys.stderr, flush=True)
+        try:
+            server.start()
+            paths = api_load.endpoints(plan, tasks[0]["id"] if tasks else None, agency)
+            out[kind] = api_load.load(server.base, paths, args.api_requests, args.api_concurrency)
+        except RuntimeError as exc:
+            out[kind] = {"error": str(exc)}
+        finally:
+            server.stop()
+    return out
+
+
+def _progress(n: int):
+    step = max(1, n // 10)
+    state = {"done": 0, "t": time.perf_counter()}
+
+    def tick(k: int) -> None:
+        state["done"] += k
+        if state["done"] % step == 0:
+            rate = state["done"] / (time.perf_counter() - state["t"])
+            print(f"[{n}] {state['done']}/{n} plans ({rate:.0f}/s)", file=sys.stderr, flush=True)
+
+    return tick
+
+
+def _start_neo4j(args):
+    """A local embedded Neo4j on a free port, data under the work directory."""
+    from agencynet.neo4j_launcher import Neo4jLauncher, free_port
+
+    base = Neo4jLauncher.from_settings()
+    launcher = Neo4jLauncher(Path(args.workdir) / "neo4j", build_dir=base.build_dir)
+    data = Path(args.workdir) / "neo4j" / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    t = time.perf_counter()
+    uri = launcher.start(port=free_port(), data_dir=data, watch_pid=os.getpid(), timeout=300)
+    print(f"local Neo4j at {uri} (ready in {time.perf_counter() - t:.0f}s)", file=sys.stderr, flush=True)
+    return launcher, uri
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", default="1000,10000", help="comma-separated plan counts (default 1000,10000)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--stores", default="embedded,neo4j", help="embedded, neo4j or both")
+    p.add_argument("--neo4j-uri", default=None, help="use this Neo4j (emptied!) instead of starting one")
+    p.add_argument("--neo4j-password", default=None)
+    p.add_argument("--reps", type=int, default=5, help="repetitions per query (p50/p95 over these)")
+    p.add_argument("--no-api", dest="api", action="store_false", help="skip the API load")
+    p.add_argument("--api-requests", type=int, default=200, help="requests per endpoint")
+    p.add_argument("--api-concurrency", type=int, default=4)
+    p.add_argument("--long", action="store_true", help=f"allow sizes above {LONG_RUN} (100k takes hours)")
+    p.add_argument("--workdir", default=str(ROOT / "var" / "scale"))
+    p.add_argument("--json", default=None, help="write all figures here (default <workdir>/results.json)")
+    p.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    args.stores = [s.strip() for s in args.stores.split(",") if s.strip()]
+    if args.child is not None:
+        print(json.dumps(child(args), ensure_ascii=False))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if any(s > LONG_RUN for s in sizes) and not args.long:
+        p.error(f"sizes above {LONG_RUN} plans take hours on 2 cores: add --long to run them")
+    Path(args.workdir).mkdir(parents=True, exist_ok=True)
+    report = {"machine": machine(), "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+              "started": time.strftime("%Y-%m-%d %H:%M:%S"), "runs": []}
+    print(json.dumps(report["machine"]), flush=True)
+    launcher = None
+    if "neo4j" in args.stores and not args.neo4j_uri:
+        launcher, args.neo4j_uri = _start_neo4j(args)
+    try:
+        for n in sizes:
+            t = time.perf_counter()
+            cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed),
+                   "--stores", ",".join(args.stores), "--reps", str(args.reps), "--workdir", args.workdir,
+                   "--api-requests", str(args.api_requests), "--api-concurrency", str(args.api_concurrency)]
+            if args.neo4j_uri:
+                cmd += ["--neo4j-uri", args.neo4j_uri]
+            if args.neo4j_password:
+                cmd += ["--neo4j-password", args.neo4j_password]
+            if not args.api:
+                cmd.append("--no-api")
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+            if proc.returncode != 0:
+                report["runs"].append({"plans": n, "error": f"child exited {proc.returncode}"})
+                print(f"size {n}: child failed (exit {proc.returncode})", file=sys.stderr)
+                continue
+            run = json.loads(proc.stdout.strip().splitlines()[-1])
+            run["wall_s"] = round(time.perf_counter() - t, 1)
+            if launcher is not None:
+                run["neo4j_store_mb"] = dir_size_mb(Path(args.workdir) / "neo4j" / "data")
+            report["runs"].append(run)
+            _print_run(run)
+    finally:
+        if launcher is not None:
+            launcher.stop()
+    out = Path(args.json or Path(args.workdir) / "results.json")
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"figures written to {out}")
+    return 0
+
+
+def _print_run(run: dict) -> None:
+    n = run["plans"]
+    ex, rows = run["extract"], run["rows"]
+    print(f"\n== {n} plans ({rows['tasks']} tasks, {rows['edges']} edges; wall {run['wall_s']} s)")
+    print(f"extract: {ex['documents']} docs ({ex['failed']} failed), {ex['mb']} MB in {ex['seconds']} s = "
+          f"{ex['docs_per_s']} docs/s, {ex['mb_per_s']} MB/s; graph rows {run['graph']['seconds']} s")
+    for kind, rec in run["load"].items():
+        print(f"load {kind}: {rec['rows']} task+edge rows in {rec['seconds']} s = {rec['rows_per_s']} rows/s "
+              f"({rec['plans_per_s']} plans/s) {rec['statuses']}")
+    if "embedded_store_mb" in run:
+        print(f"embedded store on disk: {run['embedded_store_mb']} MB")
+    if "neo4j_store_mb" in run:
+        print(f"neo4j data dir on disk: {run['neo4j_store_mb']} MB")
+    print(f"peak RSS: {run['peak_rss_mb']} MB (after load {run['peak_rss_mb_after_load']} MB)")
+    for kind, qs in run["queries"].items():
+        for name, q in qs.items():
+            print(f"query {kind} {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']})")
+    for row in run.get("neo4j_plans", []):
+        print(f"neo4j {row.get('mode')} {row['file']}: index={row.get('uses_index')} "
+              f"{'; '.join(row.get('index_operators', [])) or ','.join(row.get('operators', [])[:4])}")
+    for kind, paths in run.get("api", {}).items():
+        if "error" in paths:
+            print(f"api {kind}: {paths['error']}")
+            continue
+        for path, a in paths.items():
+            print(f"api {kind} {path}: {a['rps']} req/s, p95 {a['p95_ms']} ms, errors {a['errors']}/{a['requests']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
