@@ -1,0 +1,67 @@
+"""Jurisdiction ids, levels and parents; explicit placeholders when a parent is unknown."""
+
+from __future__ import annotations
+
+from loaders.identity.jurisdictions import ancestor, guess_level, lower, place, plan_jurisdiction, short_name
+from loaders.ids import jurisdiction_id
+
+
+def test_parents_from_the_plan_and_the_gazetteer():
+    j = plan_jurisdiction("余杭区", "district", "杭州市")
+    assert [(a.name, a.level) for a in j.chain()] == [("余杭区", "district"), ("杭州市", "city"), ("浙江省", "province")]
+    inferred = plan_jurisdiction("余杭区", "district", None)   # unique name: parent from the gazetteer
+    assert inferred.id == j.id and inferred.parent.id == j.parent.id
+
+
+def test_city_id_is_the_same_from_every_plan():
+    own = plan_jurisdiction("杭州市", "city", "浙江省")
+    as_parent = plan_jurisdiction("余杭区", "district", "杭州市").parent
+    assert own.id == as_parent.id == jurisdiction_id("杭州市", "city")
+
+
+def test_traditional_names_are_one_jurisdiction():
+    assert plan_jurisdiction("婁底市", "city", None).id == plan_jurisdiction("娄底市", "city", "湖南省").id
+
+
+def test_zone_keeps_its_level_and_parent():
+    j = plan_jurisdiction("威海火炬高技术产业开发区", "development_zone", "威海市")
+    assert (j.level, j.parent.name, j.parent.parent.name) == ("development_zone", "威海市", "山东省")
+
+
+def test_same_district_name_in_two_cities_are_two_jurisdictions():
+    a = plan_jurisdiction("鼓楼区", "district", "南京市")
+    b = plan_jurisdiction("鼓楼区", "district", "福州市")
+    assert a.id != b.id and a.parent.name == "南京市" and b.parent.name == "福州市"
+
+
+def test_unknown_parent_is_an_explicit_placeholder():
+    j = plan_jurisdiction("朝阳区", "district", None)    # two 朝阳区 in China: parent not evident
+    assert j.parent is None
+    city = ancestor(j, "city")
+    assert city.id != j.id and not city.known and city.name == "未知上级市(朝阳区)" and city.level == "city"
+    assert ancestor(j, "city").id == city.id          # deterministic
+
+
+def test_lower_is_unspecified_child():
+    city = plan_jurisdiction("嘉兴市", "city", "浙江省")
+    d = lower(city, "district")
+    assert d.parent is city and not d.known and "嘉兴市" in d.name
+
+
+def test_place_names():
+    jx = plan_jurisdiction("嘉兴市", "city", "浙江省")
+    assert place("嘉兴", jx).id == jx.id
+    assert place("余杭区", jx).parent.name == "杭州市"
+    assert short_name("嘉兴市") == "嘉兴" and short_name("磐安县") == "磐安"
+
+
+def test_guess_level():
+    assert guess_level("磐安县") == "county"
+    assert guess_level("余杭区") == "district"
+    assert guess_level("浙江省") == "province"
+    assert guess_level("某某经济开发区") == "development_zone"
+
+
+def test_plan_without_jurisdiction_gets_its_own_placeholder():
+    j = plan_jurisdiction(None, None, None, "x.txt")
+    assert not j.known and "x.txt" in j.name
