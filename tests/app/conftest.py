@@ -9,10 +9,7 @@ from fastapi.testclient import TestClient
 from agencynet.settings import Settings
 from app.main import create_app
 from support.graphs import make_graph
-
-HOSTILE = '<script>alert("x")</script>推进<b>质量</b>'
-TOKEN = "test-token-0123456789abcdef"
-
+from tests_app_helpers import HOSTILE, TOKEN
 
 def web_graphs():
     """Two plans in two cities; plan a's task 2 heading and text carry markup."""
@@ -23,12 +20,10 @@ def web_graphs():
     b = make_graph("b", n_tasks=5, city="c2", source_hash="h2")
     return [a, b]
 
-
 def make_settings(tmp_path, **over) -> Settings:
     base = {"agencynet_data_dir": tmp_path / "unused", "agencynet_view_max_nodes": 300, "neo4j_uri": None}
     base.update(over)
     return Settings(_env_file=None, **base)
-
 
 @pytest.fixture
 def web_store(store):
@@ -36,13 +31,11 @@ def web_store(store):
         store.load(g)
     return store
 
-
 @pytest.fixture
 def client(web_store, tmp_path):
     app = create_app(make_settings(tmp_path), store=web_store)
     with TestClient(app) as c:
         yield c
-
 
 @pytest.fixture
 def writer(web_store, tmp_path):
