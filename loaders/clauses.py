@@ -1,0 +1,212 @@
+"""Responsibility clauses: finding them in a paragraph and reading their parts.
+
+Shapes understood (all on the matching form of the text, see ``loaders.text``):
+
+- labelled: ``(责任单位:A、B,列第一位的为牵头单位,下同)``, ``(牵头单位:A;配合单位:B、C)``,
+  ``(牵头单位:A;责任单位:B)``, nested ``〔责任单位:A,各县(市、区)政府〕``;
+- worded: ``(A、B等部门按职责分工负责)`` (joint), ``(A负责)``;
+- lead/support wording: ``(A牵头,B、C配合)`` and the same at the end of a sentence without brackets;
+- a bare bracketed list of bodies at the end of a sentence: ``(市商务局、市经信委)``;
+- a label line on its own after the task: ``责任单位:A、B``.
+
+Bracketed asides that are not clauses ((QC), 区(县), (GMP、GSP), (2017~2019年)) are
+rejected because their entries do not read as bodies.
+
+Examples
+--------
+>>> t = "推进标准化。(责任单位:市质监局、市经信委,列第一位的为牵头单位,下同)"
+>>> c = find_clauses(t, 0, len(t))[0]
+>>> t[c.start:c.end][:6], c.declared, c.carries
+('(责任单位:', True, True)
+>>> [t[a:b] for a, b in c.units]
+['市质监局', '市经信委']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.units import (OPEN, looks_like_body, matching_close, split_entries, strong_body)
+
+_LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|牵头领导|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
+                r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位")
+LABEL = re.compile(r"(" + _LABEL_WORDS + r")\s*:")
+LABEL_LINE = re.compile(r"\s*[\[(【〔]?\s*(?:" + _LABEL_WORDS + r")\s*:")
+_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "牵头领导")
+_SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位", "协作单位")
+
+DECLARATION = re.compile(
+    r"(?:(?:列|排|排名|排位|排序|名列|位列|排在|列在|排列)(?:在)?)?(?:第一位|第一|首位|最前)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)(?:牵头|主责|责任)(?:单位|部门)?(?:\s*[,;]?\s*下同)?"
+)
+_CARRY = re.compile(r"下同")
+JOINT = re.compile(r"按照?职责分工|按照?各自职责|根据职责分工|按照?职能分工|按照?职责|依职责|分工负责|共同负责|分别负责|各负其责|齐抓共管")
+_RESPONSIBLE = re.compile(r"(?:负责|落实|实施|推进|承担)\s*$")
+_LEAD_WORD = re.compile(r"牵头")
+_SUPPORT_WORD = re.compile(r"(?:配合|参与|协助|协同|协办)(?:实施|落实|推进)?\s*$")
+_INLINE_LEAD = re.compile(r"(?:^|[。;:])\s*((?:由)?[^。;()\n]{2,120}?牵头[^。;()\n]*?)[。;]?\s*$")
+_INLINE_LABEL = re.compile(r"(?:^|[。;])\s*(" + LABEL.pattern + r"[^。\n]*?)[。;]?\s*$")
+_AFTER_OK = re.compile(r"[\s。.;,、]*$")
+
+
+@dataclass
+class Clause:
+    """One responsibility clause found in the text.
+
+    Attributes
+    ----------
+    start, end : int
+        Span of the clause (brackets included) in the text.
+    leads, supports, units : list of (int, int)
+        Entry spans: labelled leads (牵头单位 / ``A牵头``), labelled supports
+        (配合单位 / ``B配合``), and all entries in written order.
+    open_list : bool
+        等 follows the last entry.
+    joint : bool
+        Wording such as 按职责分工负责.
+    declared, carries : bool
+        The clause declares its first unit the lead (列第一位的为牵头单位);
+        ``carries`` when it adds 下同 (applies to every later clause).
+    declaration : (int, int) or None
+        Span of the declaration words.
+    shape : str
+        ``labelled``, ``lead_support``, ``worded``, ``bare`` or ``line``.
+    """
+
+    start: int
+    end: int
+    units: list[tuple[int, int]] = field(default_factory=list)
+    leads: list[tuple[int, int]] = field(default_factory=list)
+    supports: list[tuple[int, int]] = field(default_factory=list)
+    open_list: bool = False
+    joint: bool = False
+    declared: bool = False
+    carries: bool = False
+    declaration: tuple[int, int] | None = None
+    shape: str = "bare"
+    odd_units: list[str] = field(default_factory=list)
+
+
+def parse_body(text: str, a: int, b: int) -> Clause | None:
+    """Read the inside ``text[a:b]`` of a bracket (or a label line) as a clause, or None."""
+    clause = Clause(a, b)
+    pieces = [(a, b)]
+    dm = DECLARATION.search(text, a, b)
+    if dm:
+        clause.declared = True
+        clause.declaration = (dm.start(), dm.end())
+        clause.carries = bool(_CARRY.search(text, dm.start(), dm.end()))
+        pieces = [(a, dm.start()), (dm.end(), b)]
+    elif _CARRY.search(text, a, b):
+        clause.carries = True
+    labels = [(m, e) for s, e in pieces for m in LABEL.finditer(text, s, e)]
+    if labels:
+        clause.shape = "labelled"
+        if text[a:labels[0][0].start()].strip(" ([〔【"):
+            return None
+        for n, (m, piece_end) in enumerate(labels):
+            nxt = labels[n + 1][0].start() if n + 1 < len(labels) else piece_end
+            stop = min(nxt, piece_end)
+            spans, open_list = split_entries(text, m.end(), stop)
+            role = m.group(1)
+            if role in _LEAD_LABELS:
+                clause.leads += spans
+            elif role in _SUPPORT_LABELS:
+                clause.supports += spans
+            clause.units += spans
+            if spans:
+                clause.open_list = open_list
+        clause.joint = bool(JOINT.search(text, a, b))
+        return clause if clause.units else None
+    body_a, body_b = pieces[0]
+    lm = _LEAD_WORD.search(text, body_a, body_b)
+    if lm:
+        lead_spans, _ = split_entries(text, body_a, lm.start())
+        rest_a = lm.end()
+        while rest_a < body_b and text[rest_a] in ",;、 ":
+            rest_a += 1
+        sm = _SUPPORT_WORD.search(text, rest_a, body_b)
+        rest_b = sm.start() if sm else body_b
+        support_spans, open_list = split_entries(text, rest_a, rest_b) if rest_b > rest_a else ([], False)
+        if not lead_spans or not all(looks_like_body(text[s:e]) for s, e in lead_spans + support_spans):
+            return None
+        if support_spans and not sm and not _RESPONSIBLE.search(text, rest_a, body_b):
+            return None
+        clause.shape = "lead_support"
+        clause.leads, clause.supports = lead_spans, support_spans
+        clause.units = lead_spans + support_spans
+        clause.open_list = open_list
+        return clause
+    spans, open_list = split_entries(text, body_a, body_b)
+    if not spans or not all(looks_like_body(text[s:e]) for s, e in spans):
+        return None
+    clause.units, clause.open_list = spans, open_list
+    clause.joint = bool(JOINT.search(text, body_a, body_b))
+    if clause.joint or _RESPONSIBLE.search(text, body_a, body_b):
+        clause.shape = "worded"
+    elif not any(strong_body(text[s:e]) for s, e in spans):
+        return None
+    return clause
+
+
+def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]] | None = None) -> list[Clause]:
+    """Every clause in the paragraph ``text[start:end]`` (one line), in order.
+
+    A bare bracketed list counts only where a clause sits: after a full stop or
+    at the end of the paragraph. Label lines and unbracketed ``A牵头,B配合`` /
+    ``责任单位:A`` endings are found too. Brackets that read like a clause but
+    could not be parsed are appended to ``rejected`` (for the warnings report).
+    """
+    found: list[Clause] = []
+    if LABEL_LINE.match(text, start, end):
+        a = start
+        while a < end and text[a] in " \t":
+            a += 1
+        b = end
+        while b > a and text[b - 1] in " \t。.;":
+            b -= 1
+        inner_a = a + 1 if text[a] in OPEN else a
+        inner_b = b - 1 if b > inner_a and text[b - 1] in ")]〕】" and text[a] in OPEN else b
+        c = parse_body(text, inner_a, inner_b)
+        if c:
+            c.start, c.end, c.shape = a, b, "line"
+            return [c]
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPEN:
+            j = matching_close(text, i, end)
+            if j < 0:
+                i += 1
+                continue
+            c = parse_body(text, i + 1, j - 1)
+            if c and (c.shape != "bare" or _bare_position_ok(text, start, end, i, j)):
+                c.start, c.end = i, j
+                found.append(c)
+            elif rejected is not None and clause_like(text, i + 1, j - 1):
+                rejected.append((i, j))
+            i = j
+            continue
+        i += 1
+    if found:
+        return found
+    tail = _INLINE_LABEL.search(text, start, end) or _INLINE_LEAD.search(text, start, end)
+    if tail:
+        a, b = tail.start(1), tail.end(1)
+        c = parse_body(text, a, b)
+        if c and c.shape in ("labelled", "lead_support"):
+            c.start, c.end = a, b
+            return [c]
+    return []
+
+
+def _bare_position_ok(text: str, start: int, end: int, i: int, j: int) -> bool:
+    before = text[start:i].rstrip()
+    return (not before or before[-1] in "。;:") or bool(_AFTER_OK.match(text, j, end))
+
+
+def clause_like(text: str, a: int, b: int) -> bool:
+    """A bracket that reads like a clause attempt (for warnings when it did not parse)."""
+    inner = text[a:b]
+    return bool(re.search(r"单位|部门|负责|牵头|配合", inner)) and len(inner) < 200

@@ -1,0 +1,173 @@
+"""One document in, plan facts and task records out: the extractor's entry points.
+
+``extract_document(data, name)`` reads bytes (``loaders.reading``), builds the
+matching form (``loaders.text``), the outline (``loaders.outline``), the task
+drafts and their clauses (``loaders.tasks``), and turns every clause into units,
+lead, support and ``lead_basis`` (``loaders.units``, ``loaders.leads``).
+``extract_paths(paths)`` does the same for files and directories, yielding an
+``ExtractionError`` in place of a document that could not be read.
+
+Examples
+--------
+>>> doc = extract_text("二、主要任务\\n1.推进标准化。(责任单位:市质监局、市经信委)\\n", "plan.txt")
+>>> t = doc.tasks[0]
+>>> t.heading, t.units, t.lead, t.lead_basis
+('推进标准化', ['市质监局', '市经信委'], ['市质监局'], 'convention_first')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from agencynet.errors import ExtractionError
+from loaders.clauses import DECLARATION, Clause
+from loaders.facts import find_facts
+from loaders.leads import decide
+from loaders.outline import parse_outline
+from loaders.places import CITIES, PROVINCES
+from loaders.reading import SUPPORTED_SUFFIXES, read_document
+from loaders.records import ExtractedDocument, PlanRecord, TaskRecord
+from loaders.tasks import Draft, draft_tasks
+from loaders.text import prepare, simplified
+from loaders.units import is_collective, looks_like_body, resolve_prefixes
+
+_PLACE_STEMS = re.compile("|".join(sorted(list(CITIES) + list(PROVINCES), key=len, reverse=True)))
+_OWN_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市(?!场|政局|民)|县)")
+
+
+def extract_document(data: bytes, name: str) -> ExtractedDocument:
+    """Extract one document from its bytes; ``name`` is the file (or upload) name.
+
+    Raises
+    ------
+    ExtractionError
+        Unreadable, empty or unsupported input, or a document with no action part.
+    """
+    decoded = read_document(data, name)
+    return extract_text(decoded.text, name, fmt=decoded.format, encoding=decoded.encoding,
+                        source_hash=hashlib.sha256(data).hexdigest())
+
+
+def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None = None,
+                 source_hash: str | None = None) -> ExtractedDocument:
+    """Extract one document from its decoded text (spans point into ``text``)."""
+    plan_name = Path(name).name
+    if not text.strip():
+        raise ExtractionError(name, "the document is empty (no text)")
+    prep = prepare(text)
+    match, source = prep.match, prep.source
+    outline = parse_outline(match)
+    warnings: list[str] = []
+    drafts = draft_tasks(match, outline, warnings)
+    if not drafts:
+        raise ExtractionError(name, "no action part found: no numbered tasks in a 主要任务/重点任务-style "
+                                    "section and no responsibility clauses")
+    first_heading = min((n.line for n in outline.walk()), default=len(outline.lines))
+    facts, fact_warnings = find_facts(match, source, outline.lines, first_heading, outline.end)
+    places = _place_stems(match, facts.get("jurisdiction"))
+    global_decl = _free_declaration(match, outline, drafts)
+    carry = False
+    tasks: list[TaskRecord] = []
+    for seq, d in enumerate(drafts, 1):
+        c = d.clause
+        declared = bool(c and (c.declared or carry or global_decl))
+        if c and c.carries:
+            carry = True
+        tasks.append(_task(plan_name, seq, d, c, declared, match, source, places, warnings))
+    plan = PlanRecord(
+        file=plan_name, title=facts["title"], jurisdiction=facts["jurisdiction"], level=facts["level"],
+        parent_jurisdiction=facts["parent_jurisdiction"], issuer=facts["issuer"], doc_number=facts["doc_number"],
+        date=facts["date"], script=prep.script, lead_convention=facts["lead_convention"],
+        source_hash=source_hash or hashlib.sha256(text.encode("utf-8")).hexdigest(), task_count=len(tasks),
+        format=fmt, encoding=encoding, warnings=fact_warnings + warnings,
+    )
+    return ExtractedDocument(plan=plan, tasks=tasks, text=source)
+
+
+def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match: str, source: str,
+          places: tuple[str, ...], warnings: list[str]) -> TaskRecord:
+    text = source[d.start:d.end]
+    if c is None:
+        return TaskRecord(plan=plan, seq=seq, path=d.path, heading=_quote(source, match, d.heading, d.start),
+                          clause=None, units=[], lead=[], support=[], collective=[], open_list=False,
+                          lead_basis="none", text=text, span=(d.start, d.end), section=d.section)
+    src = [source[a:b] for a, b in c.units]
+    mat = [match[a:b] for a, b in c.units]
+    coll_mask = [is_collective(m) for m in mat]
+    specific = [s for s, coll in zip(src, coll_mask) if not coll]
+    collective = [s for s, coll in zip(src, coll_mask) if coll]
+    leads = [source[a:b] for a, b in c.leads]
+    supports = [source[a:b] for a, b in c.supports]
+    lead, support, basis = decide(src, specific, leads, supports, joint=c.joint, declared=declared)
+    for s, m in zip(src, mat):
+        if not looks_like_body(m):
+            warnings.append(f"task {seq} ({d.path}): unit {s!r} does not look like a body")
+    resolved = resolve_prefixes(mat, places)
+    normalised = [s if r == m else r[: len(r) - len(m)] + s for s, m, r in zip(src, mat, resolved)]
+    return TaskRecord(
+        plan=plan, seq=seq, path=d.path, heading=_quote(source, match, d.heading, d.start),
+        clause=source[c.start:c.end], units=src, lead=lead, support=support, collective=collective,
+        open_list=c.open_list, lead_basis=basis, text=text, span=(d.start, d.end),
+        clause_span=(c.start, c.end), section=d.section,
+        units_simplified=[simplified(s) for s in src], units_normalised=normalised,
+    )
+
+
+def _quote(source: str, match: str, heading: str, start: int) -> str:
+    """The heading as written in the source (headings are found on the matching form)."""
+    if not heading:
+        return heading
+    at = match.find(heading, start)
+    return source[at:at + len(heading)] if at >= 0 else heading
+
+
+def _place_stems(match: str, jurisdiction: str | None) -> tuple[str, ...]:
+    stems = set(m.group(0) for m in _PLACE_STEMS.finditer(match))
+    stems.update(m.group(1) for m in _OWN_PLACE.finditer(match) if len(m.group(1)) >= 2)
+    if jurisdiction and len(jurisdiction) > 2:
+        stems.add(simplified(jurisdiction)[:-1])
+    return tuple(s for s in stems if len(s) >= 2)
+
+
+def _free_declaration(match: str, outline, drafts: list[Draft]) -> bool:
+    """A first-listed-leads declaration standing outside every clause (a note or preamble sentence)."""
+    spans = [(d.clause.start, d.clause.end) for d in drafts if d.clause]
+    for a, b in outline.lines:
+        if a >= outline.end:
+            break
+        for m in DECLARATION.finditer(match, a, b):
+            if not any(s <= m.start() < e for s, e in spans):
+                return True
+    return False
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named in ``paths``, directories expanded to every supported document in them (sorted)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+def extract_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
+    """``(path, document)`` for each document, or ``(path, ExtractionError)`` when it fails."""
+    for path in iter_documents(paths):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            yield path, ExtractionError(str(path), "no such file")
+            continue
+        except OSError as exc:
+            yield path, ExtractionError(str(path), f"cannot be read ({exc.strerror or exc})")
+            continue
+        try:
+            yield path, extract_document(data, str(path))
+        except ExtractionError as exc:
+            yield path, exc

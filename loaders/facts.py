@@ -1,0 +1,314 @@
+"""Plan facts: title, issuer, document number, date, jurisdiction, level, parent, lead convention.
+
+Everything is read from the matching form (``loaders.text``) and quoted from the
+source, so names keep their script. Facts that cannot be found are None and
+reported in the returned warnings, never guessed silently.
+
+Where facts come from, in order of trust:
+
+- title: the 《…》 a covering notice says it issues (``《X》已经市政府同意``), confirmed by or
+  else taken from a stand-alone title line before the first heading (two lines joined
+  when the title is split); the plan named in ``关于印发X的通知``; else None.
+- issuer: the signature block (a body's name followed by a date line); the ``X关于…``
+  of the covering notice or the title; the page's 发布机构 field.
+- date: the signature date; the date beside the 文号; the page's 成文/生成/发布 date.
+- doc number: the page's 文号 field; a 〔year〕N号 before the first heading that is not
+  a citation (not right after 》).
+- jurisdiction: the place opening the title or issuer; else, for a text that calls
+  itself 我区/我县/我市, the place it names most. Level from its suffix; parent from
+  the places the text names (``loaders.places``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from loaders.clauses import DECLARATION
+from loaders.places import CITIES, PROVINCES, city_full, province_full
+
+PLAN_KIND = r"(?:行动计划|计划|实施方案|工作方案|方案|实施意见|意见|规划|办法|细则|要点|纲要|措施|决定|通知|任务分工)"
+_TITLE_END = re.compile(PLAN_KIND + r"(?:\([^()]{2,20}\))?$")
+_NOTICE_BOOK = re.compile(r"《([^《》\n]{4,80})》\s*(?:已经|已|经)")
+_NOTICE = re.compile(r"关于印发(?:《)?([^\n《》]{4,80}?)(?:》)?的通知")
+_ISSUER_OF = re.compile(r"^([\u4e00-\u9fff]{2,30}?)(?:关于)")
+_BODY_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,30}(?:人民政府|政府|办公室|办公厅|管委会|管理委员会|委员会|局|厅|委|办|部|中心)$")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_META_DATE = re.compile(r"(?:成文日期|生成日期|印发日期|发文日期|发布日期|发布时间|公开日期)\s*:\s*")
+_META_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机关)\s*:\s*([^\s:]{2,30})")
+_META_DOCNO = re.compile(r"文\s*号\s*:\s*([^\s:]{4,30}号)")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(【]\s*\d{4}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|产业开发区|开发区|高新区|经开区|"
+                    r"新区|自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)")
+_ZONE = re.compile(r"(?:开发区|高新区|经开区|新区|园区|试验区|产业园)$")
+_GENERIC_STEM = set("全本我各该外分强城市县区省大小新老示开地社园景山片辖功能".replace("", " ").split())
+
+
+def _date_text(y: str, m: str, d: str) -> str | None:
+    try:
+        yi, mi, di = int(y), int(m), int(d)
+    except ValueError:
+        return None
+    if 1949 < yi < 2100 and 1 <= mi <= 12 and 1 <= di <= 31:
+        return f"{yi:04d}-{mi:02d}-{di:02d}"
+    return None
+
+
+def _cn_number(s: str) -> int:
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits.update({"○": 0, "零": 0})
+    if "十" in s:
+        left, _, right = s.partition("十")
+        return (digits.get(left, 1) if left else 1) * 10 + (digits.get(right, 0) if right else 0)
+    return int("".join(str(digits.get(c, 0)) for c in s))
+
+
+def parse_date(text: str) -> str | None:
+    """First date in ``text`` as YYYY-MM-DD (2017年7月4日, 2017-07-04, 二〇一七年七月四日)."""
+    for rx in (_DATE, _ISO):
+        m = rx.search(text)
+        if m:
+            return _date_text(*m.groups())
+    m = _CN_DATE.search(text)
+    if m:
+        y = "".join(str(_cn_number(c)) for c in m.group(1))
+        return _date_text(y, str(_cn_number(m.group(2))), str(_cn_number(m.group(3))))
+    return None
+
+
+def _is_date_line(s: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*", s))
+
+
+def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end: int, body_end: int) -> tuple[dict, list[str]]:
+    """Plan facts of one document.
+
+    Parameters
+    ----------
+    match, source : str
+        The matching form and the decoded source (same length).
+    lines : list of (int, int)
+        Non-blank line spans (``loaders.outline.Outline.lines``).
+    front_end : int
+        Index in ``lines`` of the first outline heading of the main text.
+    body_end : int
+        Offset where the document body ends (footer noise excluded).
+
+    Returns
+    -------
+    (facts, warnings)
+        ``facts`` has title, issuer, doc_number, date, jurisdiction, level,
+        parent_jurisdiction, lead_convention; each None when not found.
+    """
+    warnings: list[str] = []
+    body_lines = [(a, b) for a, b in lines if a < body_end]
+    front = body_lines[:front_end]
+    facts: dict = {}
+    title = _title(match, front)
+    facts["title"] = source[title[0]:title[1]] if title else None
+    sig_issuer, sig_date = _signature(match, body_lines)
+    issuer = sig_issuer or _issuer_from_heading(match, front) or _meta(match, front, _META_ISSUER)
+    facts["issuer"] = source[issuer[0]:issuer[1]] if issuer else None
+    doc = _meta(match, front, _META_DOCNO) or _doc_number(match, front)
+    facts["doc_number"] = re.sub(r"\s+", "", source[doc[0]:doc[1]]) if doc else None
+    date = sig_date or _date_by_docno(match, front, doc) or _meta_date(match, front)
+    facts["date"] = date
+    decl = None
+    for a, b in body_lines[front_end:]:
+        dm = DECLARATION.search(match, a, b)
+        if dm:
+            decl = (dm.start(), dm.end())
+            break
+    facts["lead_convention"] = source[decl[0]:decl[1]] if decl else None
+    place = _place_from(match, title) or _place_from(match, issuer)
+    inferred = False
+    if place is None:
+        place = _self_named_place(match, body_end)
+        inferred = place is not None
+    facts["jurisdiction"] = source[place[0]:place[1]] if place else None
+    jur_match = match[place[0]:place[1]] if place else None
+    facts["level"] = level_of(jur_match) if jur_match else None
+    facts["parent_jurisdiction"] = _parent(match[:body_end], jur_match, facts["level"]) if jur_match else None
+    if inferred:
+        warnings.append(f"jurisdiction {facts['jurisdiction']} inferred from the places the text names (no title or issuer found)")
+    for key in ("title", "issuer", "doc_number", "date", "jurisdiction", "level", "parent_jurisdiction"):
+        if facts[key] is None:
+            warnings.append(f"{key} not found")
+    return facts, warnings
+
+
+def _clean(match: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and match[a] in " \t《":
+        a += 1
+    while b > a and match[b - 1] in " \t》":
+        b -= 1
+    return a, b
+
+
+def _title(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
+    book = None
+    for a, b in front:
+        m = _NOTICE_BOOK.search(match, a, b)
+        if m:
+            book = (m.start(1), m.end(1))
+            break
+    standalone = []
+    for i, (a, b) in enumerate(front):
+        line = match[a:b]
+        if len(line) > 60 or re.search(r"[>:|]|首页|位置|印发|^《|。", line) or " " in line.strip():
+            continue
+        if _TITLE_END.search(line):
+            standalone.append((a, b, line))
+        elif i + 1 < len(front):
+            na, nb = front[i + 1]
+            joined = line + match[na:nb]
+            if _TITLE_END.search(joined) and len(joined) <= 60 and not re.search(r"[>:|。]|印发", match[na:nb]):
+                standalone.append((a, nb, joined))
+    if book:
+        return book
+    if standalone:
+        a, b, _ = standalone[0]
+        if b - a == len(standalone[0][2]):
+            return (a, b)
+        return (a, b)
+    for a, b in front:
+        m = _NOTICE.search(match, a, b)
+        if m:
+            return _clean(match, m.start(1), m.end(1))
+    return None
+
+
+def _signature(match: str, lines: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, str | None]:
+    for i in range(len(lines) - 1):
+        a, b = lines[i]
+        na, nb = lines[i + 1]
+        if _is_date_line(match[na:nb]) and _BODY_NAME.match(match[a:b]):
+            return (a, b), parse_date(match[na:nb])
+    for a, b in lines:
+        if _is_date_line(match[a:b]):
+            return None, parse_date(match[a:b])
+    return None, None
+
+
+def _issuer_from_heading(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in front[:12]:
+        m = _ISSUER_OF.match(match[a:b])
+        if m and re.search(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办)$", m.group(1)):
+            return a, a + m.end(1)
+    return None
+
+
+def _meta(match: str, front: list[tuple[int, int]], rx: re.Pattern) -> tuple[int, int] | None:
+    for a, b in front:
+        m = rx.search(match, a, b)
+        if m:
+            return m.start(1), m.end(1)
+    return None
+
+
+def _doc_number(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in front:
+        for m in DOC_NUMBER.finditer(match, a, b):
+            before = match[max(a, m.start() - 2):m.start()]
+            if "》" not in before:
+                return m.start(), m.end()
+    return None
+
+
+def _date_by_docno(match: str, front, doc) -> str | None:
+    if not doc:
+        return None
+    return parse_date(match[doc[1]:doc[1] + 20])
+
+
+def _meta_date(match: str, front: list[tuple[int, int]]) -> str | None:
+    for a, b in front:
+        m = _META_DATE.search(match, a, b)
+        if m:
+            return parse_date(match[m.end():b])
+    return None
+
+
+def _place_from(match: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The most specific place opening ``match[span]`` (浙江省嘉兴市… → 嘉兴市)."""
+    if not span:
+        return None
+    a, b = span
+    text = match[a:b]
+    zone = re.match(r"[\u4e00-\u9fff]{2,24}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|开发区|高新区|经开区|新区)", text)
+    if zone and "关于" not in zone.group(0) and not re.search(r"[0-9]", zone.group(0)):
+        return a, a + zone.end()
+    pos, best = 0, None
+    while True:
+        m = re.match(r"([\u4e00-\u9fff]{1,10}?)(自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)", text[pos:])
+        if not m or "关于" in m.group(0) or m.group(1) in _GENERIC_STEM:
+            break
+        best = (a + pos, a + pos + m.end())
+        pos += m.end()
+    return best
+
+
+def _self_named_place(match: str, body_end: int) -> tuple[int, int] | None:
+    text = match[:body_end]
+    for suffix in ("区", "县", "市"):
+        if text.count("我" + suffix) + text.count("全" + suffix) == 0:
+            continue
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        for m in re.finditer(r"([\u4e00-\u9fff]{2})" + suffix, text):
+            stem = m.group(1)
+            if stem[0] in _GENERIC_STEM or stem[1] in _GENERIC_STEM or stem in CITIES:
+                continue
+            counts[stem] += 1
+            first.setdefault(stem, m.start())
+        scored = sorted(((text.count(s), s) for s in counts), reverse=True)
+        if scored and scored[0][0] >= 3:
+            stem = scored[0][1]
+            return first[stem], first[stem] + 3
+    return None
+
+
+def level_of(name: str) -> str | None:
+    """province / city / district / county / development_zone from a place name's suffix."""
+    if _ZONE.search(name):
+        return "development_zone"
+    if name.endswith(("省", "自治区")) or name in {v[0] for v in PROVINCES.values()}:
+        return "province" if not name.endswith("市") or name[:2] not in PROVINCES else "province"
+    if name.endswith(("市", "自治州", "州", "盟")):
+        return "city"
+    if name.endswith("区"):
+        return "district"
+    if name.endswith(("县", "旗", "自治县")):
+        return "county"
+    return None
+
+
+def _parent(text: str, name: str, level: str | None) -> str | None:
+    if level == "province" or not level:
+        return None
+    if level == "city":
+        stem = name[:-1]
+        home = CITIES.get(stem)
+        mentioned = [p for p in PROVINCES if p in text and PROVINCES[p][1]]
+        if home and home in mentioned:
+            return province_full(home)
+        if mentioned:
+            return province_full(max(mentioned, key=lambda p: text.count(PROVINCES[p][0]) * 10 + text.count(p)))
+        return None
+    if level == "development_zone":
+        inner = re.match(r"([\u4e00-\u9fff]{2,10}?(?:市(?!场)|县))", name)
+        if inner:
+            return inner.group(1)
+        for stem in CITIES:
+            if name.startswith(stem):
+                return city_full(stem)
+        return None
+    own = name[:2]
+    cities = [c for c in CITIES if c in text and not own.startswith(c) and c not in name]
+    cities += [p for p, (_, cs) in PROVINCES.items() if not cs and p in text]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: text.count(c + "市") * 10 + text.count(c))
+    return city_full(best)

@@ -1,0 +1,195 @@
+"""Unit lists: splitting, wrapper words, collective entries, open lists, prefix shorthand.
+
+All functions work on the *matching form* of the text (``loaders.text``) and
+return character spans, so the caller can quote the source script exactly.
+
+Examples
+--------
+>>> text = "市发改委、国土局、各县(市、区)政府等"
+>>> [text[a:b] for a, b in split_entries(text, 0, len(text))[0]]
+['市发改委', '国土局', '各县(市、区)政府']
+>>> is_collective("各有关单位"), is_collective("市质量强市领导小组办公室")
+(True, False)
+>>> resolve_prefixes(["市发改委", "国土局", "嘉兴检验检疫局"], places=("嘉兴",))
+['市发改委', '市国土局', '嘉兴检验检疫局']
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN = "([〔【{"
+CLOSE = ")]〕】}"
+SEPARATORS = "、,;"
+
+# Words wrapped around a unit name that are not part of it.
+_LEAD_WRAP = re.compile(r"(?:\s|由|请)+")
+_TAIL_WRAP = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位|机构)?)?"
+    r"(?:按照?职责分工|按照?各自职责|根据职责分工|按照?职能分工|按照?职责|依职责|分工)?"
+    r"(?:共同|分别|各自|具体)?(?:牵头)?(?:负责|落实|实施|推进|承担|配合|参与|协助|协办)?\s*$"
+)
+_OPEN_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|单位部门|机构)?$")
+
+# A collective (not one specific body) entry.
+_COLLECTIVE = re.compile(
+    r"^各|有关|相关|成员单位|全体|各级|其他|其它|所属|所有|^(?:市|区|县|省)直(?:各)?(?:部门|单位)|"
+    r"^(?:市|区|县|省)级(?:各)?(?:部门|单位)$|^(?:各)?(?:乡镇|镇街|街道|县市区|县区)(?:政府)?$"
+)
+_NAMED_OFFICE = re.compile(r"办公室$|办$")
+
+# What a body's name ends with.
+_BODY_END = re.compile(
+    r"(?:局|委|办|厅|部|院|会|处|室|中心|政府|单位|部门|公司|队|所|站|社|台|行|署|馆|团|组|校|"
+    r"街道|镇|乡|村|社区|园区|开发区|新区|区|县|市|省|管委会|法院|海关|集团|协会|联合会|工会|妇联|团委|"
+    r"科协|办公室|小组|指挥部|委员会|人大|政协|分局|支队|大队|中队|监狱|银行|网|机构|企业|学校|医院|大学|学院)$"
+)
+# Strong body endings: a bare bracketed list needs at least one entry like this.
+_STRONG_END = re.compile(r"(?:局|委|办|厅|部|政府|单位|部门|管委会|委员会|办公室|分局|街道|乡镇|镇)$")
+
+PREFIXES = ("市", "区", "县", "省", "镇", "乡", "州", "旗")
+_NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府|务)|市民|区域|县域|省级|市级|区级|县级|乡村|镇村|州府)")
+
+
+def matching_close(text: str, i: int, end: int) -> int:
+    """Index just after the bracket closing the one opened at ``text[i]``, or -1.
+
+    Any opening bracket nests with any closing one (sources mix 〔 ( ［).
+    """
+    depth = 0
+    for j in range(i, end):
+        ch = text[j]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        elif ch == "\n":
+            return -1
+    return -1
+
+
+def split_entries(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """Split ``text[start:end]`` on 、 , ; at bracket depth 0 into entry spans.
+
+    Wrapper words are trimmed from each entry (由, trailing 等部门按职责分工负责 ...).
+    ``各镇、街道``-style entries stay whole: an entry opening with 各 absorbs the
+    short, unprefixed place words that follow it after 、.
+
+    Returns
+    -------
+    (spans, open_list)
+        Entry spans in order, and whether 等 follows the last entry.
+    """
+    raw: list[tuple[int, int, str]] = []  # (start, end, separator before)
+    depth, seg, sep = 0, start, ""
+    for j in range(start, end):
+        ch = text[j]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in SEPARATORS:
+            raw.append((seg, j, sep))
+            seg, sep = j + 1, ch
+    raw.append((seg, end, sep))
+    spans: list[tuple[int, int]] = []
+    open_list = False
+    for n, (a, b, sep_before) in enumerate(raw):
+        a, b = _trim(text, a, b)
+        if n == len(raw) - 1:
+            m = _OPEN_TAIL.search(text, a, b)
+            tail = _TAIL_WRAP.search(text, a, b)
+            if tail and "等" in text[tail.start():tail.end()]:
+                open_list = True
+            elif m:
+                open_list = True
+        a, b = _unwrap(text, a, b)
+        if b <= a:
+            continue
+        entry = text[a:b]
+        if spans and sep_before == "、" and _absorbs(text[spans[-1][0]:spans[-1][1]], entry):
+            spans[-1] = (spans[-1][0], b)
+            continue
+        spans.append((a, b))
+    return spans, open_list
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\r\n\u3000":
+        a += 1
+    while b > a and text[b - 1] in " \t\r\n\u3000。.":
+        b -= 1
+    return a, b
+
+
+def _unwrap(text: str, a: int, b: int) -> tuple[int, int]:
+    m = _LEAD_WRAP.match(text, a, b)
+    if m and m.end() > a:
+        a = m.end()
+    m = _TAIL_WRAP.search(text, a, b)
+    if m and m.start() < b:
+        b = m.start()
+    return _trim(text, a, b)
+
+
+def _absorbs(previous: str, entry: str) -> bool:
+    """``各镇`` + ``街道``: a collective 各… entry keeps a bare place-kind word after 、."""
+    if not previous.startswith("各") or entry.startswith("各") or "、" in entry:
+        return False
+    return len(entry) <= 3 and bool(re.fullmatch(r"(?:街道|乡镇|镇|乡|街|社区|村|园区|场|管委会|开发区|功能区|平台)", entry))
+
+
+def is_collective(name: str) -> bool:
+    """True for entries that are not one specific body (各有关单位, …领导小组成员单位)."""
+    if _NAMED_OFFICE.search(name) and not name.startswith("各") and "有关" not in name and "相关" not in name:
+        return False
+    return bool(_COLLECTIVE.search(name))
+
+
+def looks_like_body(name: str) -> bool:
+    """True when ``name`` reads like an organisation (ends with 局, 委, 政府, 中心 ...)."""
+    if len(name) < 2 or len(name) > 40 or not re.search(r"[\u4e00-\u9fff]", name):
+        return False
+    if re.search(r"\d{3,}|年|月|号$|[。:]", name):
+        return False
+    return bool(_BODY_END.search(name)) or is_collective(name)
+
+
+def strong_body(name: str) -> bool:
+    """Entries that are unmistakably bodies (for bracketed lists without a label)."""
+    return bool(_STRONG_END.search(name)) or has_prefix(name)
+
+
+def has_prefix(name: str) -> bool:
+    """Does ``name`` open with a one-character jurisdiction prefix (市发改委, not 市场监管局)?"""
+    return bool(name) and name[0] in PREFIXES and not _NOT_PREFIX.match(name) and len(name) > 2
+
+
+def resolve_prefixes(units: list[str], places: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """Resolve the shorthand ``市发改委、国土局、财政局`` → 市国土局, 市财政局.
+
+    The one-character prefix of the nearest earlier prefixed entry carries to a
+    following entry only when that entry is a bare bureau name: no prefix of its
+    own, not collective, not opening with a place name in ``places`` (stems of
+    the places the document names, e.g. ``嘉兴``), and ending like a bureau.
+    """
+    out: list[str] = []
+    carry = None
+    for name in units:
+        if has_prefix(name):
+            carry = name[0]
+            out.append(name)
+            continue
+        if name.startswith("各") or is_collective(name) or not carry:
+            out.append(name)
+            continue
+        if any(name.startswith(p) for p in places if p) or re.match(r"^(?:中央|国家|中国|省|驻)", name):
+            out.append(name)
+            continue
+        if _STRONG_END.search(name) and len(name) <= 10:
+            out.append(carry + name)
+        else:
+            out.append(name)
+    return out
