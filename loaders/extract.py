@@ -91,9 +91,9 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
           places: tuple[str, ...], warnings: list[str]) -> TaskRecord:
     text = source[d.start:d.end]
     if c is None:
-        return TaskRecord(plan=plan, seq=seq, path=d.path, heading=_quote(source, match, d.heading, d.start),
+        return TaskRecord(plan=plan, seq=seq, path=d.path, heading=source[d.heading[0]:d.heading[1]],
                           clause=None, units=[], lead=[], support=[], collective=[], open_list=False,
-                          lead_basis="none", text=text, span=(d.start, d.end), section=d.section)
+                          lead_basis="none", text=text, span=(d.start, d.end), section=source[d.section[0]:d.section[1]])
     src = [source[a:b] for a, b in c.units]
     mat = [match[a:b] for a, b in c.units]
     coll_mask = [is_collective(m) for m in mat]
@@ -108,20 +108,12 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
     resolved = resolve_prefixes(mat, places)
     normalised = [s if r == m else r[: len(r) - len(m)] + s for s, m, r in zip(src, mat, resolved)]
     return TaskRecord(
-        plan=plan, seq=seq, path=d.path, heading=_quote(source, match, d.heading, d.start),
+        plan=plan, seq=seq, path=d.path, heading=source[d.heading[0]:d.heading[1]],
         clause=source[c.start:c.end], units=src, lead=lead, support=support, collective=collective,
         open_list=c.open_list, lead_basis=basis, text=text, span=(d.start, d.end),
-        clause_span=(c.start, c.end), section=d.section,
+        clause_span=(c.start, c.end), section=source[d.section[0]:d.section[1]],
         units_simplified=[simplified(s) for s in src], units_normalised=normalised,
     )
-
-
-def _quote(source: str, match: str, heading: str, start: int) -> str:
-    """The heading as written in the source (headings are found on the matching form)."""
-    if not heading:
-        return heading
-    at = match.find(heading, start)
-    return source[at:at + len(heading)] if at >= 0 else heading
 
 
 def _place_stems(match: str, jurisdiction: str | None) -> tuple[str, ...]:

@@ -257,7 +257,7 @@ def _self_named_place(match: str, body_end: int) -> tuple[int, int] | None:
             continue
         counts: Counter = Counter()
         first: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff]{2})" + suffix, text):
+        for m in re.finditer(r"(?:^|(?<=[《“\s,。;:、(]))([\u4e00-\u9fff]{2})" + suffix, text, re.M):
             stem = m.group(1)
             if stem[0] in _GENERIC_STEM or stem[1] in _GENERIC_STEM or stem in CITIES:
                 continue

@@ -12,7 +12,7 @@ Examples
 >>> t = "序号\\t重点任务\\t牵头单位\\t责任单位\\n1\\t推进标准化。\\t市质监局\\t市发改委、市经信委\\n"
 >>> rows, _ = find_tables(t, [(0, 15), (16, len(t) - 1)])
 >>> r = rows[0]
->>> r.number, r.heading, [t[a:b] for a, b in r.clause.leads], [t[a:b] for a, b in r.clause.units]
+>>> r.number, t[slice(*r.heading)], [t[a:b] for a, b in r.clause.leads], [t[a:b] for a, b in r.clause.units]
 ('1', '推进标准化', ['市质监局'], ['市质监局', '市发改委', '市经信委'])
 """
 
@@ -39,7 +39,7 @@ class TableRow:
     start: int
     end: int
     number: str          # the 序号 cell, or the row's position in the table
-    heading: str
+    heading: tuple[int, int]   # span of the task cell's short title
     clause: Clause | None
 
 
@@ -125,9 +125,12 @@ def find_tables(text: str, lines: list[tuple[int, int]]) -> tuple[list[TableRow]
     return rows, used
 
 
-def _heading(text: str, a: int, b: int) -> str:
+def _heading(text: str, a: int, b: int) -> tuple[int, int]:
     stop = text.find("。", a, b)
-    return text[a:stop if stop >= 0 else b].strip(" ,;:、")
+    stop = stop if stop >= 0 else b
+    while stop > a and text[stop - 1] in " ,;:、":
+        stop -= 1
+    return a, stop
 
 
 def _read(text: str, span) -> Clause | None:

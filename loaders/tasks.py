@@ -29,11 +29,11 @@ class Draft:
     """A task before its units are read: where it is and which clause it carries."""
 
     path: str
-    heading: str
+    heading: tuple[int, int]   # span of the short title in the text
     start: int
     end: int
     clause: Clause | None
-    section: str
+    section: tuple[int, int]   # span of the heading of the part the task sits in
     node: Node | None = None
     row: TableRow | None = None
 
@@ -71,7 +71,7 @@ def draft_tasks(match: str, outline: Outline, warnings: list[str]) -> list[Draft
         base = node.path if node is not None else ""
         path = " > ".join(p for p in (base, row.number) if p)
         row_drafts.append(Draft(path=path, heading=row.heading, start=row.start, end=row.end, clause=row.clause,
-                                section=_section(node) if node else "", row=row))
+                                section=_section(node) if node else (0, 0), row=row))
     if row_drafts:
         before = len(drafts)
         drafts = [d for d in drafts if d.clause is not None]
@@ -103,10 +103,11 @@ def _settle_kinds(root: Node, clauses: dict[int, list[Clause]]) -> None:
             top.kind = "other"
 
 
-def _section(node: Node) -> str:
+def _section(node: Node) -> tuple[int, int]:
+    """Span of the heading of the top-level part holding ``node`` (at most 40 characters)."""
     while node.parent is not None and node.parent.rank > 0:
         node = node.parent
-    return node.heading[:40]
+    return node.head_start, node.head_start + min(len(node.heading), 40)
 
 
 def _subtree_has_clause(node: Node, clauses) -> bool:
@@ -187,35 +188,42 @@ def _merge(into: Clause, extra: Clause) -> None:
     into.carries = into.carries or extra.carries
 
 
-def heading_of(match: str, a: int, b: int, clause: Clause | None) -> str:
-    """The item's short title: its text up to the first 。 (or the clause), trimmed."""
+def heading_of(match: str, a: int, b: int, clause: Clause | None) -> tuple[int, int]:
+    """Span of the item's short title: its text up to the first 。 (or the clause), trimmed."""
     stop = b
     if clause is not None and a <= clause.start < stop:
         stop = clause.start
     full = match.find("。", a, stop)
     if full >= 0:
         stop = full
-    return match[a:stop].strip(" \t,;:、")
+    while a < stop and match[a] in " \t,;:、":
+        a += 1
+    while stop > a and match[stop - 1] in " \t,;:、":
+        stop -= 1
+    return a, stop
 
 
 def _fix_titles(match: str, drafts: list[Draft]) -> None:
     """Short-titled item lists where one title lost its 。: cut it where the body's verb starts."""
-    by_parent: dict[int, list[Draft]] = {}
+    by_parent: dict[tuple, list[Draft]] = {}
     for d in drafts:
-        if d.node is not None and d.node.parent is not None and d.row is None:
-            by_parent.setdefault(id(d.node.parent), []).append(d)
+        if d.node is not None and d.node.parent is not None and d.row is None and "¶" not in d.path:
+            top = d.node
+            while top.parent is not None and top.parent.rank > 0:
+                top = top.parent
+            by_parent.setdefault((id(top), d.node.rank), []).append(d)
     for sibs in by_parent.values():
         if len(sibs) < 3:
             continue
-        lengths = sorted(len(d.heading) for d in sibs)
+        lengths = sorted(d.heading[1] - d.heading[0] for d in sibs)
         median = lengths[len(lengths) // 2]
         if median > 16:
             continue
         for d in sibs:
-            h = d.heading
+            h = match[d.heading[0]:d.heading[1]]
             if len(h) <= max(2 * median, median + 8):
                 continue
             comma = min([i for i in (h.find(","), h.find(";")) if i >= 0] or [len(h)])
             for m in _TITLE_VERBS.finditer(h, 4, min(comma, median * 2 + 2)):
-                d.heading = h[:m.start()]
+                d.heading = (d.heading[0], d.heading[0] + m.start())
                 break

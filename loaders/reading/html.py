@@ -125,9 +125,21 @@ def drop_noise(body) -> None:
     for el in list(body.iter()):
         if el.getparent() is None or not isinstance(el.tag, str) or el.tag in ("body", "html"):
             continue
-        text = el.text_content()
-        if len(text) <= 100 and (LOCATION.match(text) or (len(text) <= 60 and SHORT_NOISE.search(text))):
+        text = _short_text(el, 100)
+        if text is not None and (LOCATION.match(text) or (len(text) <= 60 and SHORT_NOISE.search(text))):
             _remove(el)
+
+
+def _short_text(el, limit: int) -> str | None:
+    """``el``'s text when it is at most ``limit`` characters, else None (stops reading early)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        parts.append(piece)
+    return "".join(parts)
 
 
 def _noise_name(el) -> bool:
