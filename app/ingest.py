@@ -8,6 +8,8 @@ from starlette.concurrency import run_in_threadpool
 from agencynet.errors import ExtractionError
 from agencynet.settings import Settings
 from app.errors import UploadRefused
+from loaders.extract import extract_document
+from loaders.graph import build_plan_graph
 from store.base import GraphStore
 
 CHUNK = 64 * 1024
@@ -33,9 +35,6 @@ async def read_bounded(file: UploadFile, max_bytes: int) -> bytes:
 
 def extract_and_load(data: bytes, name: str, store: GraphStore) -> dict:
     """Extract ``data`` and load it as one plan; raises before writing anything on bad input."""
-    from loaders.extract import extract_document
-    from loaders.graph import build_plan_graph
-
     try:
         doc = extract_document(data, name)
     except ExtractionError:

@@ -1,0 +1,97 @@
+"""Network view pages, their JSON twins and exports (CSV, GraphML, GEXF) on both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from tests_app_helpers import HOSTILE
+
+VIEWS = ["/views/plan/p-a", "/views/agency/a-c1-2", "/views/co-responsibility", "/views/functions"]
+
+
+def _script_data(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="network-data">(.*?)</script>', html, re.S)
+    assert m, "network data block missing"
+    return json.loads(m.group(1))
+
+
+@pytest.mark.parametrize("path", VIEWS)
+def test_view_page_draws_locally_with_legend(client, path):
+    r = client.get(path)
+    assert r.status_code == 200
+    html = r.text
+    assert "/vendor/vis-9.1.2/vis-network.min.js" in html and 'id="mynetwork"' in html
+    assert not re.search(r'(src|href)="(https?:)?//', html), "no resource may come from another host"
+    assert "Legend" in html and 'id="select-node"' in html and 'id="filter-menu"' in html
+    data = _script_data(html)
+    twin = client.get(path + ".json").json()
+    assert data["nodes"] == twin["nodes"] and data["edges"] == twin["edges"]
+    assert all("x" in n and "y" in n for n in twin["nodes"])  # precomputed layout
+    assert twin["options"]["physics"]["enabled"] is False
+
+
+@pytest.mark.parametrize("path", VIEWS)
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_every_view_exports(client, path, fmt):
+    twin = client.get(path + ".json").json()
+    r = client.get(f"{path}.{fmt}")
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+        assert len(rows) == len(twin["edges"]) and {"source", "target", "type"} <= set(rows[0])
+        return
+    g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(r.content))
+    assert g.number_of_nodes() == len(twin["nodes"]) and g.number_of_edges() == len(twin["edges"])
+    assert client.get(path, params={"format": fmt}).content == r.content
+
+
+def test_plan_view_styles_leads_and_supports_apart(client):
+    twin = client.get("/views/plan/p-a.json").json()
+    leads = [e for e in twin["edges"] if e["type"] == "LEADS"]
+    supports = [e for e in twin["edges"] if e["type"] == "SUPPORTS"]
+    assert len(leads) == 5 and supports
+    assert all(e["dashes"] is False for e in leads) and all(e["dashes"] is True for e in supports)
+    assert {e["color"] for e in leads}.isdisjoint({e["color"] for e in supports})
+    nodes = {n["id"]: n for n in twin["nodes"]}
+    # node size grows with lead count: 市局2 leads two tasks, 市局3 one
+    assert nodes["a-c1-2"]["size"] > nodes["a-c1-3"]["size"]
+    assert nodes["a-c1-2"]["color"] != nodes["a-c1-1"]["color"]  # different functions
+    assert {f["code"] for f in twin["legend"]["functions"]} >= {"finance", "quality"}
+
+
+def test_tooltips_are_plain_text_with_heading_clause_and_basis(client):
+    twin = client.get("/views/plan/p-a.json").json()
+    tip = next(n["title"] for n in twin["nodes"] if n["id"] == "p-a-t2")
+    assert HOSTILE in tip and "(责任单位:2)" in tip and "convention_first" in tip
+    html = client.get("/views/plan/p-a").text
+    assert "<script>alert" not in html  # inside the JSON block markup is escaped (\u003c)
+    assert "\\u003cscript\\u003e" in html
+
+
+def test_large_views_are_capped_and_say_so(web_store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from conftest import make_settings
+
+    with TestClient(create_app(make_settings(tmp_path, agencynet_view_max_nodes=5), store=web_store)) as c:
+        twin = c.get("/views/plan/p-a.json").json()
+        assert len(twin["nodes"]) == 5 and twin["cap"] == {"shown": 5, "total": 11, "capped": True}
+        assert "showing the 5 most connected of 11 nodes" in c.get("/views/plan/p-a").text
+        full = nx.read_graphml(io.BytesIO(c.get("/views/plan/p-a.graphml").content))
+        assert full.number_of_nodes() == 11  # exports hold the full graph
+
+
+def test_view_errors(client):
+    assert client.get("/views/plan/p-zz").status_code == 404
+    assert client.get("/views/agency/a-zz.gexf").status_code == 404
+    r = client.get("/views/functions.pdf")
+    assert r.status_code == 422 and "graphml" in r.json()["error"]["message"]
+    r = client.get("/views/co-responsibility", params={"jurisdiction": "nowhere"})
+    assert r.status_code == 422
