@@ -19,7 +19,7 @@ from pathlib import Path
 from agencynet.errors import AgencynetError
 from benchmarks.synthetic import prose
 from benchmarks.synthetic.document import PlanTruth, build, translate_truth
-from benchmarks.synthetic.places import JurisdictionTree
+from benchmarks.synthetic.places import N_COMBOS, JurisdictionTree
 
 MANIFEST = "manifest.jsonl"
 DEFAULT_ENCODINGS = (("utf-8", 0.79), ("gb18030", 0.15), ("utf-8-sig", 0.05), ("utf-16", 0.01))
@@ -63,9 +63,11 @@ def make_plan(index: int, seed: int = 0, *, traditional_share: float = 0.08,
     """Plan ``index`` of the corpus ``seed``: (file name, encoded bytes, manifest entry)."""
     rng = random.Random(f"plan:{seed}:{index}")
     tree = _tree(seed)
-    jur = tree.pick(rng)
+    if index >= tree.capacity:
+        raise AgencynetError(f"plan index {index} is past the {tree.capacity} distinct plans this generator makes")
+    jur, combo = tree.schedule(index, N_COMBOS)
     other = tree.pick(rng).name + prose.TOPICS[rng.choice(sorted(prose.TOPICS))][0]
-    text, truth = build(rng, jur, [other])
+    text, truth = build(rng, jur, combo, [other])
     traditional = rng.random() < traditional_share
     if traditional:
         conv = _s2t().convert

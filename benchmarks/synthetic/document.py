@@ -107,16 +107,14 @@ class _Clauses:
                          shorthand=shorthand, prefix=self.pool.prefix, collective_first=coll_first)
 
 
-def build(rng: random.Random, jur: Jurisdiction, page_title_pool: list[str]) -> tuple[str, PlanTruth]:
-    """Compose one plan; returns (text with web noise, truth)."""
-    topic_key = rng.choice(sorted(prose.TOPICS))
+def build(rng: random.Random, jur: Jurisdiction, combo: int, page_title_pool: list[str]) -> tuple[str, PlanTruth]:
+    """Compose one plan of title combination ``combo``; returns (text with web noise, truth)."""
+    topic_key, kind, year = prose.title_combo(combo)
     title_stem, topic_short, objects = prose.TOPICS[topic_key]
-    year = rng.randint(2015, 2023)
     pool = AgencyPool(rng, jur, year, topic_short)
     style = cl.pick_style(rng)
     clauses = _Clauses(rng, style, pool, jur.level)
-    years = f"({year}~{year + 2}年)" if "三年" in title_stem else ""
-    title = f"{jur.name}{title_stem}{years}" if rng.random() < 0.8 else f"{jur.name}{year}年{topic_short}工作要点"
+    title = prose.plan_title(jur.name, topic_key, kind, year)
     gov = {"province": "人民政府办公厅", "development_zone": "管委会办公室"}.get(jur.level, "人民政府办公室")
     issuer = jur.name + gov
     month, day = rng.randint(1, 12), rng.randint(1, 28)

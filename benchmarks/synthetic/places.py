@@ -25,8 +25,9 @@ _STEM_CHARS = (
     "信瑞鹰潭景德洪泽淮盐宿连徐邳沭睢灌滨沂莒蒙费郯兰陵邹滕峄薛"
 )
 
-LEVEL_SHARES = (("province", 0.03), ("city", 0.32), ("district", 0.24), ("county", 0.29),
-                ("development_zone", 0.12))
+# How many plan slots each jurisdiction gets per round: higher levels issue more plans each.
+N_COMBOS = 540  # topics x title kinds x years, see benchmarks.synthetic.prose.title_combo
+SLOTS = {"province": 6, "city": 3, "district": 1, "county": 1, "development_zone": 1}
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,17 @@ class Jurisdiction:
 
 
 class JurisdictionTree:
-    """Provinces → ~10 prefecture cities each → ~9 districts/counties and a zone or two.
+    """Provinces → ~11 prefecture cities each → ~9 districts/counties and a zone or two.
 
     Built once from ``seed`` (a few thousand small objects: constant memory whatever
-    the corpus size); ``pick(rng)`` draws a jurisdiction with the level shares above.
+    the corpus size); ``schedule(index)`` places plan ``index``. Level shares of plans
+    follow the tree and ``SLOTS``: about 4% province, 22% city, 67% district/county, 7% zone.
     """
 
     def __init__(self, seed: int = 0, cities_per_province: int = 11, counties_per_city: int = 9):
         rng = random.Random(f"places:{seed}")
         used: set[str] = set()
-        self.by_level: dict[str, list[Jurisdiction]] = {lv: [] for lv, _ in LEVEL_SHARES}
+        self.by_level: dict[str, list[Jurisdiction]] = {lv: [] for lv in SLOTS}
         for prov in PROVINCES:
             pstem = prov.removesuffix("省")
             for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区"):
@@ -76,8 +78,11 @@ class JurisdictionTree:
                     used.add(zname)
                     self.by_level["development_zone"].append(
                         Jurisdiction(zname, "development_zone", c.name, cstem, prov, c.name))
-        self._levels = [lv for lv, _ in LEVEL_SHARES]
-        self._weights = [w for _, w in LEVEL_SHARES]
+        order = [(j, q, SLOTS[j.level]) for lv in self.by_level for j in self.by_level[lv]
+                 for q in range(SLOTS[j.level])]
+        rng.shuffle(order)
+        self._order = order
+        self._offset = {j.name: rng.randrange(1 << 30) for lv in self.by_level for j in self.by_level[lv]}
 
     @staticmethod
     def _stem(rng: random.Random, used: set[str]) -> str:
@@ -91,6 +96,22 @@ class JurisdictionTree:
         return sum(len(v) for v in self.by_level.values())
 
     def pick(self, rng: random.Random) -> Jurisdiction:
-        """Draw a jurisdiction: a level by its share, then a place of that level."""
-        level = rng.choices(self._levels, self._weights)[0]
-        return rng.choice(self.by_level[level])
+        """Draw any jurisdiction, weighted by its slots (for incidental names)."""
+        return rng.choice(self._order)[0]
+
+    def schedule(self, index: int, n_combos: int) -> tuple[Jurisdiction, int]:
+        """The jurisdiction of plan ``index`` and its title combination number (< ``n_combos``).
+
+        Plans cycle through every jurisdiction's slots in a seeded order, and a
+        jurisdiction's successive plans take successive combinations from its own
+        offset, so (jurisdiction, combination) never repeats while
+        ``index < len(slots) * n_combos // max(SLOTS)``: every plan id is distinct.
+        """
+        jur, q, s = self._order[index % len(self._order)]
+        rnd = index // len(self._order)
+        return jur, (self._offset[jur.name] + rnd * s + q) % n_combos
+
+    @property
+    def capacity(self) -> int:
+        """How many plans can be generated with distinct (jurisdiction, title)."""
+        return len(self._order) * (N_COMBOS // max(SLOTS.values()))

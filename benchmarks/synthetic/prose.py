@@ -36,6 +36,23 @@ EXTRA_ACTIONS = ("重点工程", "重要举措", "重点项目")
 STEPS = ("动员部署", "组织实施", "督查推进", "总结评估")
 SAFEGUARDS = ("加强组织领导", "强化资金保障", "严格督查考核", "营造良好氛围", "加强队伍建设", "完善政策措施")
 CN_NUM = "零一二三四五六七八九十"
+YEARS = tuple(range(2015, 2024))
+TITLE_KINDS = ("{stem}({y}—{y2}年)", "{y}年{short}工作要点", "{y}年{short}工作实施方案",
+               "{y}年{short}专项行动方案", "{y}年深化{short}工作方案", "{y}年{short}工作任务分工方案")
+
+
+def title_combo(k: int) -> tuple[str, str, int]:
+    """Combination ``k`` (0 <= k < 540) of (topic key, title kind, year), a fixed bijection."""
+    topics = sorted(TOPICS)
+    t, rest = divmod(k, len(TITLE_KINDS) * len(YEARS))
+    kind, y = divmod(rest, len(YEARS))
+    return topics[t % len(topics)], TITLE_KINDS[kind], YEARS[y]
+
+
+def plan_title(jurisdiction: str, topic_key: str, kind: str, year: int) -> str:
+    stem, short, _ = TOPICS[topic_key]
+    y2 = year + 2 if "三年" in stem else year + 3
+    return jurisdiction + kind.format(stem=stem, short=short, y=year, y2=y2)
 
 
 def cn(n: int) -> str:

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from agencynet.cli import cli
+from agencynet.errors import AgencynetError
 from benchmarks.synthetic import corpus, generate_corpus, iter_documents, iter_plans, make_plan, read_manifest
 from benchmarks.synthetic.places import JurisdictionTree
 
@@ -120,6 +121,19 @@ def test_traditional_file_is_traditional_and_truth_follows():
             for unit in t["units"]:
                 assert unit in text
         break
+
+
+def test_plans_are_distinct_plans():
+    """(jurisdiction, title) never repeats, so every generated file is its own plan."""
+    seen = set()
+    for _, _, e in iter_plans(1500, seed=12):
+        key = (e["jurisdiction"], e["title"])
+        assert key not in seen, key
+        seen.add(key)
+    tree = JurisdictionTree(12)
+    assert tree.capacity > 100_000
+    with pytest.raises(AgencynetError, match="past the"):
+        make_plan(tree.capacity, seed=12)
 
 
 def test_full_width_and_half_width_both_occur():
