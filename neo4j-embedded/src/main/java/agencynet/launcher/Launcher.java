@@ -79,6 +79,8 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // no 256 MB pre-allocated transaction log per database (throwaway test dirs)
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     // a local server: stop in about a second instead of the 10 s default
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
