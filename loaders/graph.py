@@ -79,9 +79,9 @@ def resolve_task_units(task: TaskRecord, ctx: PlanContext) -> list[AgencyRef]:
     return refs
 
 
-def _display_name(forms: Counter, first_seen: list[str]) -> str:
-    """Most frequent form, then the longest, then the first seen."""
-    return max(forms, key=lambda f: (forms[f], len(f), -first_seen.index(f)))
+def display_name(forms: Counter) -> str:
+    """The canonical display name among the forms seen: most frequent, then longest, then by code point."""
+    return max(forms, key=lambda f: (forms[f], len(f), f))
 
 
 def build_plan_graph(doc: ExtractedDocument) -> PlanGraph:
@@ -99,7 +99,6 @@ def build_plan_graph(doc: ExtractedDocument) -> PlanGraph:
     jurisdictions: dict[str, dict] = {}
     agencies: dict[str, dict] = {}
     forms: dict[str, Counter] = {}
-    seen_order: dict[str, list[str]] = {}
     collectives: dict[str, dict] = {}
     edges: list[dict] = []
 
@@ -122,9 +121,6 @@ def build_plan_graph(doc: ExtractedDocument) -> PlanGraph:
             else:
                 etype = "LEADS" if ref.id in lead_ids else "SUPPORTS"
                 forms.setdefault(ref.id, Counter())[unit] += 1
-                seen_order.setdefault(ref.id, [])
-                if unit not in seen_order[ref.id]:
-                    seen_order[ref.id].append(unit)
                 agencies.setdefault(ref.id, {
                     "id": ref.id, "name_simplified": None, "jurisdiction_id": ref.jurisdiction.id,
                     "function": ref.function, "kind": "agency", "function_en": ref.function_en,
@@ -138,7 +134,7 @@ def build_plan_graph(doc: ExtractedDocument) -> PlanGraph:
                 agencies[ref.id]["mentions"] += 1
 
     for aid, row in agencies.items():
-        name = _display_name(forms[aid], seen_order[aid])
+        name = display_name(forms[aid])
         row["name"] = name
         row["name_simplified"] = matching_form(name)
         row["aliases"] = sorted(forms[aid])
