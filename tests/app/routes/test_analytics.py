@@ -1,0 +1,51 @@
+"""/analytics over HTTP on both stores: JSON by default, CSV on request, filters, 422s."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+MEASURES = ["ranking", "centrality", "overload", "orphans", "compare"]
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+def test_measure_json_and_csv_agree(client, measure):
+    body = client.get(f"/analytics/{measure}").json()
+    assert body["total"] == len(body["rows"]) and body["columns"]
+    r = client.get(f"/analytics/{measure}", headers={"Accept": "text/csv"})
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert len(rows) == body["total"] and list(rows[0]) == body["columns"]
+    assert client.get(f"/analytics/{measure}", params={"format": "csv"}).content == r.content
+
+
+def test_ranking_counts_by_hand(client):
+    # make_graph: task i led by agency i % 4, supported by the next two; task 1 unassigned
+    body = client.get("/analytics/ranking", params={"plan": "p-a"}).json()
+    by_id = {r["agency_id"]: r for r in body["rows"]}
+    assert (by_id["a-c1-2"]["leads"], by_id["a-c1-2"]["supports"]) == (2, 2)
+    assert (by_id["a-c1-1"]["leads"], by_id["a-c1-1"]["supports"]) == (1, 2)
+    assert body["filters"]["plan"] == "p-a"
+    paged = client.get("/analytics/ranking", params={"limit": 2, "offset": 1}).json()
+    assert len(paged["rows"]) == 2 and paged["total"] == body["total"] + 4
+
+
+def test_filters_narrow_and_bad_filters_are_422(client):
+    only = client.get("/analytics/orphans", params={"category": "unassigned", "jurisdiction": "城市c2"}).json()
+    assert [r["task_id"] for r in only["rows"]] == ["p-b-t1"]
+    r = client.get("/analytics/ranking", params={"jurisdiction": "nowhere"})
+    assert r.status_code == 422 and "nowhere" in r.json()["error"]["message"]
+    r = client.get("/analytics/centrality", params={"graph": "star"})
+    assert r.status_code == 422 and "graph" in r.json()["error"]["message"]
+    r = client.get("/analytics/overload", params={"min_leads": 0})
+    assert r.status_code == 422 and "min_leads" in r.json()["error"]["message"]
+
+
+def test_overload_states_its_rule_and_compare_its_parts(client):
+    body = client.get("/analytics/overload", params={"share": 0.3, "require": 1}).json()
+    assert body["notes"]["rule"]["share"] == 0.3 and body["notes"]["rule"]["require"] == 1
+    cmp = client.get("/analytics/compare", params={"jurisdiction": ["j-c1", "j-c2"], "part": "matrix"}).json()
+    assert set(cmp["notes"]["tables"]) == {"matrix", "metrics", "similarity", "differences"}
+    assert cmp["rows"] == cmp["notes"]["tables"]["matrix"]
