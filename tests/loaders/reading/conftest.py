@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,39 @@ def build_docx(lines: list[str], table: list[list[str]] | None = None, table_aft
             _add_table(document, table)
     if table and table_after is None:
         _add_table(document, table)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+_MARKER = re.compile(r"^(?:([一二三四五六七八九十]+)、|（([一二三四五六七八九十]+)）)")
+
+
+def build_numbered_docx(lines: list[str]) -> bytes:
+    """Like ``build_docx`` but the 一、 / （一） numbers are Word's automatic list numbering, not text."""
+    import docx
+    from docx.oxml.ns import nsmap, qn
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("", style="List Number")  # makes python-docx create the numbering part
+    body = document.element.body
+    body.remove(body[0])
+    w = nsmap["w"]
+    document.part.numbering_part.element.insert(0, etree.fromstring(
+        f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        "</w:abstractNum>"))
+    document.part.numbering_part.element.append(etree.fromstring(
+        f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for line in lines:
+        m = _MARKER.match(line)
+        p = document.add_paragraph(line[m.end():] if m else line)
+        if m:
+            num_pr = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
+            etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), "0" if m.group(1) else "1")
+            etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), "90")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
@@ -112,4 +146,5 @@ def build_scanned_pdf() -> bytes:
 @pytest.fixture(scope="session")
 def builders():
     """The builder functions, for tests in this package."""
-    return {"html": build_html, "docx": build_docx, "pdf": build_pdf, "scanned_pdf": build_scanned_pdf}
+    return {"html": build_html, "docx": build_docx, "numbered_docx": build_numbered_docx, "pdf": build_pdf,
+            "scanned_pdf": build_scanned_pdf}
