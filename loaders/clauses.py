@@ -173,22 +173,23 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
             c.start, c.end, c.shape = a, b, "line"
             return [c]
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in OPEN:
-            j = matching_close(text, i, end)
-            if j < 0:
-                i += 1
-                continue
+    while True:
+        m = _OPENER.search(text, i, end)
+        if not m:
+            break
+        i = m.start()
+        j = matching_close(text, i, end)
+        if j < 0:
+            i += 1
+            continue
+        if _worth_parsing(text, i + 1, j - 1):
             c = parse_body(text, i + 1, j - 1)
             if c and (c.shape != "bare" or _bare_position_ok(text, start, end, i, j)):
                 c.start, c.end = i, j
                 found.append(c)
             elif rejected is not None and clause_like(text, i + 1, j - 1):
                 rejected.append((i, j))
-            i = j
-            continue
-        i += 1
+        i = j
     if found:
         return found
     tail = _INLINE_LABEL.search(text, start, end) or _INLINE_LEAD.search(text, start, end)
@@ -199,6 +200,21 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
             c.start, c.end = a, b
             return [c]
     return []
+
+
+_OPENER = re.compile(r"[(\[〔【{]")
+_CLUE = re.compile(r"单位|部门|负责|牵头|配合|:")
+_BODY_LAST = set("局委办厅部院会处室心府位门司队所站社台行署馆团组校道镇乡村区县市省关业协联妇政大网构学")
+
+
+def _worth_parsing(text: str, a: int, b: int) -> bool:
+    """Cheap pre-check: a clause has a label/wording clue or ends like a body's name."""
+    if b - a < 2 or b - a > 400:
+        return False
+    k = b - 1
+    while k > a and text[k] in " 等。.":
+        k -= 1
+    return text[k] in _BODY_LAST or bool(_CLUE.search(text, a, b))
 
 
 def _bare_position_ok(text: str, start: int, end: int, i: int, j: int) -> bool:

@@ -31,11 +31,9 @@ from loaders.places import CITIES, PROVINCES
 from loaders.reading import SUPPORTED_SUFFIXES, read_document
 from loaders.records import ExtractedDocument, PlanRecord, TaskRecord
 from loaders.tasks import Draft, draft_tasks
-from loaders.text import prepare, simplified
+from loaders.text import prepare, simplified, simplified_all
 from loaders.units import is_collective, looks_like_body, resolve_prefixes
 
-_PLACE_STEMS = re.compile("|".join(sorted(list(CITIES) + list(PROVINCES), key=len, reverse=True)))
-_OWN_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市(?!场|政局|民)|县)")
 
 
 def extract_document(data: bytes, name: str) -> ExtractedDocument:
@@ -67,7 +65,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
                                     "section and no responsibility clauses")
     first_heading = min((n.line for n in outline.walk()), default=len(outline.lines))
     facts, fact_warnings = find_facts(match, source, outline.lines, first_heading, outline.end)
-    places = _place_stems(match, facts.get("jurisdiction"))
+    places = _place_test(match, facts.get("jurisdiction"))
     global_decl = _free_declaration(match, outline, drafts)
     carry = False
     tasks: list[TaskRecord] = []
@@ -88,7 +86,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
 
 
 def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match: str, source: str,
-          places: tuple[str, ...], warnings: list[str]) -> TaskRecord:
+          places, warnings: list[str]) -> TaskRecord:
     text = source[d.start:d.end]
     if c is None:
         return TaskRecord(plan=plan, seq=seq, path=d.path, heading=source[d.heading[0]:d.heading[1]],
@@ -112,27 +110,36 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
         clause=source[c.start:c.end], units=src, lead=lead, support=support, collective=collective,
         open_list=c.open_list, lead_basis=basis, text=text, span=(d.start, d.end),
         clause_span=(c.start, c.end), section=source[d.section[0]:d.section[1]],
-        units_simplified=[simplified(s) for s in src], units_normalised=normalised,
+        units_simplified=simplified_all(src), units_normalised=normalised,
     )
 
 
-def _place_stems(match: str, jurisdiction: str | None) -> tuple[str, ...]:
-    stems = set(m.group(0) for m in _PLACE_STEMS.finditer(match))
-    stems.update(m.group(1) for m in _OWN_PLACE.finditer(match) if len(m.group(1)) >= 2)
-    if jurisdiction and len(jurisdiction) > 2:
-        stems.add(simplified(jurisdiction)[:-1])
-    return tuple(s for s in stems if len(s) >= 2)
+def _place_test(match: str, jurisdiction: str | None):
+    """A function telling whether a unit name opens with a place name (嘉兴检验检疫局)."""
+    own = simplified(jurisdiction)[:-1] if jurisdiction and len(jurisdiction) > 2 else None
+
+    def opens_with_place(name: str) -> bool:
+        for k in (2, 3, 4):
+            stem = name[:k]
+            if len(stem) < k:
+                break
+            if stem in CITIES or stem in PROVINCES or stem == own:
+                return True
+            if any(match.find(stem + suffix) >= 0 for suffix in ("市", "县", "省")):
+                return True
+        return False
+
+    return opens_with_place
 
 
 def _free_declaration(match: str, outline, drafts: list[Draft]) -> bool:
     """A first-listed-leads declaration standing outside every clause (a note or preamble sentence)."""
+    if "第一" not in match and "首位" not in match:
+        return False
     spans = [(d.clause.start, d.clause.end) for d in drafts if d.clause]
-    for a, b in outline.lines:
-        if a >= outline.end:
-            break
-        for m in DECLARATION.finditer(match, a, b):
-            if not any(s <= m.start() < e for s, e in spans):
-                return True
+    for m in DECLARATION.finditer(match, 0, outline.end):
+        if not any(s <= m.start() < e for s, e in spans):
+            return True
     return False
 
 

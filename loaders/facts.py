@@ -116,11 +116,9 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     date = sig_date or _date_by_docno(match, front, doc) or _meta_date(match, front)
     facts["date"] = date
     decl = None
-    for a, b in body_lines[front_end:]:
-        dm = DECLARATION.search(match, a, b)
-        if dm:
-            decl = (dm.start(), dm.end())
-            break
+    if front_end < len(body_lines) and ("第一" in match or "首位" in match):
+        dm = DECLARATION.search(match, body_lines[front_end][0], body_end)
+        decl = (dm.start(), dm.end()) if dm else None
     facts["lead_convention"] = source[decl[0]:decl[1]] if decl else None
     place = _place_from(match, title) or _place_from(match, issuer)
     inferred = False
@@ -130,7 +128,10 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     facts["jurisdiction"] = source[place[0]:place[1]] if place else None
     jur_match = match[place[0]:place[1]] if place else None
     facts["level"] = level_of(jur_match) if jur_match else None
-    facts["parent_jurisdiction"] = _parent(match[:body_end], jur_match, facts["level"]) if jur_match else None
+    # Parent cues (cited documents, the upper level's name) sit in the front matter and preamble.
+    cue_end = body_lines[min(front_end, len(body_lines) - 1)][1] if body_lines else 0
+    cue_text = match[:max(cue_end + 1500, 6000)]
+    facts["parent_jurisdiction"] = _parent(cue_text, jur_match, facts["level"]) if jur_match else None
     if inferred:
         warnings.append(f"jurisdiction {facts['jurisdiction']} inferred from the places the text names (no title or issuer found)")
     for key in ("title", "issuer", "doc_number", "date", "jurisdiction", "level", "parent_jurisdiction"):
@@ -270,6 +271,23 @@ def _self_named_place(match: str, body_end: int) -> tuple[int, int] | None:
     return None
 
 
+_BY_FIRST: dict[str, list[str]] = {}
+for _stem in CITIES:
+    _BY_FIRST.setdefault(_stem[0], []).append(_stem)
+_FIRST_CHARS = re.compile("[" + "".join(sorted(_BY_FIRST)) + "]")
+
+
+def mentioned_cities(text: str) -> set[str]:
+    """Stems of the prefecture-level cities named anywhere in ``text`` (one pass)."""
+    found: set[str] = set()
+    for m in _FIRST_CHARS.finditer(text):
+        pos = m.start()
+        for stem in _BY_FIRST[m.group()]:
+            if stem not in found and text.startswith(stem, pos):
+                found.add(stem)
+    return found
+
+
 def level_of(name: str) -> str | None:
     """province / city / district / county / development_zone from a place name's suffix."""
     if _ZONE.search(name):
@@ -305,8 +323,7 @@ def _parent(text: str, name: str, level: str | None) -> str | None:
             if name.startswith(stem):
                 return city_full(stem)
         return None
-    own = name[:2]
-    cities = [c for c in CITIES if c in text and not own.startswith(c) and c not in name]
+    cities = [c for c in mentioned_cities(text) if c not in name]
     cities += [p for p, (_, cs) in PROVINCES.items() if not cs and p in text]
     if not cities:
         return None

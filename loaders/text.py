@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,7 +43,17 @@ def normalise(text: str) -> str:
     str
         The same text with equivalent punctuation unified; ``len`` unchanged.
     """
-    return text.translate(_TABLE)
+    if not _WIDE.search(text):
+        return text
+    return _WIDE.sub(_swap, text)
+
+
+_CHARS = {chr(k): chr(v) for k, v in _TABLE.items()}
+_WIDE = re.compile("[" + "".join(re.escape(c) for c in _CHARS) + "]")
+
+
+def _swap(m: re.Match) -> str:
+    return _CHARS[m.group()]
 
 
 @lru_cache(maxsize=1)
@@ -78,10 +89,21 @@ def detect_script(text: str, sample: int = 4000) -> str:
     when OpenCC ``t2s`` changes it.
     """
     head = text[:sample]
-    cjk = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
-    if not cjk:
-        return "simplified"
-    changed = sum(1 for a, b in zip(head, _converter().convert(head)) if a != b)
+    converted = _converter().convert(head)
+    if converted == head or len(converted) != len(head):
+        return "simplified" if converted == head else _slow_script(head)
+    cjk = len(_CJK.findall(head))
+    changed = sum(map(str.__ne__, head, converted))
+    return "traditional" if changed >= max(3, cjk * 0.02) else "simplified"
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _slow_script(head: str) -> str:
+    conv = _converter()
+    cjk = len(_CJK.findall(head))
+    changed = sum(1 for ch in set(head) if conv.convert(ch) != ch for _ in range(head.count(ch)))
     return "traditional" if changed >= max(3, cjk * 0.02) else "simplified"
 
 
@@ -117,3 +139,11 @@ def prepare(source: str) -> Prepared:
 def simplified(name: str) -> str:
     """Simplified-script form of a short name (unit, title) for matching."""
     return _converter().convert(name)
+
+
+def simplified_all(names: list[str]) -> list[str]:
+    """``simplified`` of many names in one OpenCC call."""
+    if not names:
+        return []
+    out = _converter().convert("\n".join(names)).split("\n")
+    return out if len(out) == len(names) else [simplified(n) for n in names]

@@ -51,22 +51,30 @@ PREFIXES = ("市", "区", "县", "省", "镇", "乡", "州", "旗")
 _NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府|务)|市民|区域|县域|省级|市级|区级|县级|乡村|镇村|州府)")
 
 
+_BRACKETS = re.compile(r"[(\[〔【{)\]〕】}\n]")
+_SPLIT = re.compile(r"[(\[〔【{)\]〕】}、,;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_NAME = re.compile(r"\d{3,}|年|月|号$|[。:]")
+_PLACE_KIND = re.compile(r"(?:街道|乡镇|镇|乡|街|社区|村|园区|场|管委会|开发区|功能区|平台)")
+_CARRY_BLOCK = re.compile(r"(?:中央|国家|中国|省|驻)")
+
+
 def matching_close(text: str, i: int, end: int) -> int:
     """Index just after the bracket closing the one opened at ``text[i]``, or -1.
 
     Any opening bracket nests with any closing one (sources mix 〔 ( ［).
     """
     depth = 0
-    for j in range(i, end):
-        ch = text[j]
+    for m in _BRACKETS.finditer(text, i, end):
+        ch = m.group()
         if ch in OPEN:
             depth += 1
-        elif ch in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return j + 1
         elif ch == "\n":
             return -1
+        else:
+            depth -= 1
+            if depth == 0:
+                return m.end()
     return -1
 
 
@@ -84,13 +92,14 @@ def split_entries(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     """
     raw: list[tuple[int, int, str]] = []  # (start, end, separator before)
     depth, seg, sep = 0, start, ""
-    for j in range(start, end):
-        ch = text[j]
+    for m in _SPLIT.finditer(text, start, end):
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in SEPARATORS:
+        elif depth == 0:
+            j = m.start()
             raw.append((seg, j, sep))
             seg, sep = j + 1, ch
     raw.append((seg, end, sep))
@@ -99,17 +108,13 @@ def split_entries(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     for n, (a, b, sep_before) in enumerate(raw):
         a, b = _trim(text, a, b)
         if n == len(raw) - 1:
-            m = _OPEN_TAIL.search(text, a, b)
             tail = _TAIL_WRAP.search(text, a, b)
-            if tail and "等" in text[tail.start():tail.end()]:
-                open_list = True
-            elif m:
+            if (tail and "等" in text[tail.start():tail.end()]) or _OPEN_TAIL.search(text, a, b):
                 open_list = True
         a, b = _unwrap(text, a, b)
         if b <= a:
             continue
-        entry = text[a:b]
-        if spans and sep_before == "、" and _absorbs(text[spans[-1][0]:spans[-1][1]], entry):
+        if spans and sep_before == "、" and _absorbs(text[spans[-1][0]:spans[-1][1]], text[a:b]):
             spans[-1] = (spans[-1][0], b)
             continue
         spans.append((a, b))
@@ -138,7 +143,7 @@ def _absorbs(previous: str, entry: str) -> bool:
     """``各镇`` + ``街道``: a collective 各… entry keeps a bare place-kind word after 、."""
     if not previous.startswith("各") or entry.startswith("各") or "、" in entry:
         return False
-    return len(entry) <= 3 and bool(re.fullmatch(r"(?:街道|乡镇|镇|乡|街|社区|村|园区|场|管委会|开发区|功能区|平台)", entry))
+    return len(entry) <= 3 and bool(_PLACE_KIND.fullmatch(entry))
 
 
 def is_collective(name: str) -> bool:
@@ -150,9 +155,9 @@ def is_collective(name: str) -> bool:
 
 def looks_like_body(name: str) -> bool:
     """True when ``name`` reads like an organisation (ends with 局, 委, 政府, 中心 ...)."""
-    if len(name) < 2 or len(name) > 40 or not re.search(r"[\u4e00-\u9fff]", name):
+    if len(name) < 2 or len(name) > 40 or not _CJK.search(name):
         return False
-    if re.search(r"\d{3,}|年|月|号$|[。:]", name):
+    if _NOT_NAME.search(name):
         return False
     return bool(_BODY_END.search(name)) or is_collective(name)
 
@@ -167,14 +172,16 @@ def has_prefix(name: str) -> bool:
     return bool(name) and name[0] in PREFIXES and not _NOT_PREFIX.match(name) and len(name) > 2
 
 
-def resolve_prefixes(units: list[str], places: tuple[str, ...] | list[str] = ()) -> list[str]:
+def resolve_prefixes(units: list[str], places=()) -> list[str]:
     """Resolve the shorthand ``市发改委、国土局、财政局`` → 市国土局, 市财政局.
 
     The one-character prefix of the nearest earlier prefixed entry carries to a
     following entry only when that entry is a bare bureau name: no prefix of its
-    own, not collective, not opening with a place name in ``places`` (stems of
-    the places the document names, e.g. ``嘉兴``), and ending like a bureau.
+    own, not collective, not opening with a place name (``places``: stems such
+    as ``嘉兴``, or a function telling whether a name opens with a place), and
+    ending like a bureau.
     """
+    opens_with_place = places if callable(places) else (lambda n: any(n.startswith(p) for p in places if p))
     out: list[str] = []
     carry = None
     for name in units:
@@ -185,7 +192,7 @@ def resolve_prefixes(units: list[str], places: tuple[str, ...] | list[str] = ())
         if name.startswith("各") or is_collective(name) or not carry:
             out.append(name)
             continue
-        if any(name.startswith(p) for p in places if p) or re.match(r"^(?:中央|国家|中国|省|驻)", name):
+        if opens_with_place(name) or _CARRY_BLOCK.match(name):
             out.append(name)
             continue
         if _STRONG_END.search(name) and len(name) <= 10:
