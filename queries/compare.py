@@ -146,10 +146,11 @@ def plan_metrics(source, **filters) -> pd.DataFrame:
     orph = orphan_summary(snap, **plan_filters).set_index("plan_id")
     matrix = function_matrix(snap, by="plan", **filters)
     rows = []
-    for (pid, pfile, jur, level, year), grp in tasks.groupby(["plan_id", "plan", "jurisdiction", "level", "year"],
-                                                             sort=True, dropna=False):
+    plans = snap.plans[snap.plans["id"].isin(tasks["plan_id"])].sort_values("id")
+    n_tasks = tasks.groupby("plan_id").size()
+    for pid, pfile, jur, level, year in plans[["id", "file", "jurisdiction", "level", "year"]].itertuples(index=False):
         a = df[df["plan_id"] == pid]
-        n_ag, n_t = a["source_id"].nunique(), len(grp)
+        n_ag, n_t = a["source_id"].nunique(), int(n_tasks.get(pid, 0))
         edges = len(a.drop_duplicates(["source_id", "task_id"]))
         top = matrix[matrix["column"] == pfile].head(1)
         rows.append({
