@@ -172,7 +172,7 @@ def parse_outline(text: str) -> Outline:
             listing = True
             stack[-1].own_lines.append(idx)
             continue
-        mk = _marker(text, a, b)
+        mk = None if text.count("\t", a, b) >= 2 else _marker(text, a, b)  # table rows are not headings
         if mk and listing and mk[0] >= 3:
             mk = None
         if mk is None:

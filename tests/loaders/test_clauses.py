@@ -1,0 +1,139 @@
+"""loaders.clauses: every clause shape of issue 2 on small real-looking snippets, and the asides that are not clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.clauses import find_clauses
+from loaders.text import prepare
+
+
+def clauses(src: str):
+    text = prepare(src).match
+    found = find_clauses(text, 0, len(text))
+
+    def names(spans):
+        return [src[a:b] for a, b in spans]
+
+    return [dict(clause=src[c.start:c.end], units=names(c.units), leads=names(c.leads), supports=names(c.supports),
+                 open_list=c.open_list, joint=c.joint, declared=c.declared, carries=c.carries, shape=c.shape)
+            for c in found]
+
+
+def one(src: str) -> dict:
+    found = clauses(src)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_labelled_with_declaration_and_xiatong():
+    c = one("推动消费品提档。(责任单位:市质监局、市经信委、嘉兴检验检疫局,列第一位的为牵头单位,下同)")
+    assert c["clause"] == "(责任单位:市质监局、市经信委、嘉兴检验检疫局,列第一位的为牵头单位,下同)"
+    assert c["units"] == ["市质监局", "市经信委", "嘉兴检验检疫局"]
+    assert c["declared"] and c["carries"]
+
+
+def test_paiwei_declaration_full_width():
+    c = one("完善标准体系。（责任单位：区市场监管局、区科技局，排位第一的为牵头单位，下同）")
+    assert c["units"] == ["区市场监管局", "区科技局"]
+    assert c["declared"] and c["carries"]
+
+
+def test_declaration_without_xiatong_does_not_carry():
+    c = one("加强计量。(责任单位:县市场监管局、县财政局,排名第一的为牵头单位)")
+    assert c["declared"] and not c["carries"]
+
+
+def test_label_less_bare_list():
+    c = one("落实国家商贸流通标准。(市商務糧食局、市經信委、市交通運輸局)")
+    assert c["units"] == ["市商務糧食局", "市經信委", "市交通運輸局"]
+    assert c["shape"] == "bare" and not c["joint"]
+
+
+def test_joint_wording_with_open_list():
+    c = one("加大政策支持力度。(经发局、财政局、科技局、市场监管局等部门按职责分工负责)")
+    assert c["units"] == ["经发局", "财政局", "科技局", "市场监管局"]
+    assert c["joint"] and c["open_list"]
+
+
+def test_single_fuze():
+    c = one("提升工业产品质量安全水平。(市场监管局负责)")
+    assert c["units"] == ["市场监管局"] and not c["joint"] and c["shape"] == "worded"
+
+
+def test_nested_brackets_inside_a_clause():
+    c = one("促进共建共享。〔责任单位:市发展改革委、市教育局,各县(市、区)政府〕")
+    assert c["clause"] == "〔责任单位:市发展改革委、市教育局,各县(市、区)政府〕"
+    assert c["units"] == ["市发展改革委", "市教育局", "各县(市、区)政府"]
+
+
+def test_lead_and_support_labels():
+    c = one("建设检测平台。(牵头单位:市发改委;配合单位:市财政局、市商务局)")
+    assert c["leads"] == ["市发改委"] and c["supports"] == ["市财政局", "市商务局"]
+    assert c["units"] == ["市发改委", "市财政局", "市商务局"]
+
+
+def test_lead_and_responsible_labels():
+    c = one("完善追溯体系。(牵头单位:市市场监管局;责任单位:市农业农村局、市商务局等)")
+    assert c["leads"] == ["市市场监管局"] and c["supports"] == []
+    assert c["units"] == ["市市场监管局", "市农业农村局", "市商务局"] and c["open_list"]
+
+
+def test_qiantou_peihe_wording_in_brackets():
+    c = one("推进智慧监管。(市市场监管局牵头,市大数据局、市公安局配合)")
+    assert c["leads"] == ["市市场监管局"] and c["supports"] == ["市大数据局", "市公安局"]
+    assert c["shape"] == "lead_support"
+
+
+def test_qiantou_peihe_wording_without_brackets():
+    src = "建立质量信用平台。由市发改委牵头,市财政局、市商务局配合。"
+    c = one(src)
+    assert c["clause"] == "由市发改委牵头,市财政局、市商务局配合"
+    assert c["leads"] == ["市发改委"] and c["supports"] == ["市财政局", "市商务局"]
+
+
+def test_label_line_on_its_own():
+    c = one("责任单位:市质监局、市发改委")
+    assert c["shape"] == "line" and c["units"] == ["市质监局", "市发改委"]
+
+
+def test_label_at_the_end_of_a_sentence_without_brackets():
+    c = one("开展质量月活动。责任单位:县市场监管局、县教育局")
+    assert c["clause"] == "责任单位:县市场监管局、县教育局"
+
+
+def test_collective_clause_with_a_trailing_space():
+    c = one("提升公共服务水平。(责任单位:各有关单位 )")
+    assert c["units"] == ["各有关单位"]
+
+
+def test_traditional_script_clause_keeps_source_names():
+    c = one("加強標準化建設。(責任單位:市人社局,相關職能部門)")
+    assert c["units"] == ["市人社局", "相關職能部門"]
+
+
+@pytest.mark.parametrize("src", [
+    "广泛开展质量控制(QC)小组等群众性质量活动。",
+    "确保满意度居全国同级区(县)前列。",
+    "药品生产经营质量管理体系认证(GMP、GSP)等,加强监督。",
+    "嘉兴市质量提升三年行动计划(2017~2019年)",
+    "空气质量优良天数比98%。(各成员单位具体考核要求见附件)。",
+    "建成30个省级科技创新平台(重点实验室、工程技术研究中心、工业设计中心等)。",
+    "全面推进政府和社会资本合作(PPP),逐步改变供给模式。",
+    "(婁政發〔2017〕28號 2017年10月17日)",
+    "加大对“低小散”企业(作坊)的整治力度,开发区(园区)建设。",
+])
+def test_asides_are_not_clauses(src):
+    assert clauses(src) == []
+
+
+def test_two_clauses_in_one_paragraph():
+    found = clauses("一是加强监管(市场监管局负责);二是强化执法(公安分局负责)。")
+    assert [c["units"] for c in found] == [["市场监管局"], ["公安分局"]]
+
+
+def test_rejected_clause_like_brackets_are_reported():
+    text = "做好工作。(由各单位自行确定负责人员并报送名单)"
+    rejected = []
+    assert find_clauses(text, 0, len(text), rejected) == []
+    assert rejected == [(5, len(text))]
