@@ -83,7 +83,7 @@ def render(style: str, specific: list[str], collective: list[str], p: Punct, *, 
            prefix: str = "", collective_first: bool = False) -> ClauseTruth:
     """One clause of ``style`` naming ``specific`` bodies then ``collective`` entries.
 
-    ``declared``: a lead declaration is in force (this clause or an earlier one);
+    ``declared``: a lead declaration is in force (this clause, or an earlier one with 下同);
     ``declare_here``: the declaration text to put inside this clause (列第一位的为牵头单位,下同);
     ``shorthand``: drop the level prefix from entries after the first (市发改委、国土局、财政局);
     ``collective_first``: put the first collective entry before the specific ones.
@@ -104,7 +104,8 @@ def render(style: str, specific: list[str], collective: list[str], p: Punct, *, 
     etc = "等" if open_list else ""
 
     if not written:  # collective only
-        body = {"joint": f"{coll}按职责分工负责", "bare": coll}.get(style, f"责任单位{p.colon}{coll}")
+        # a lone bracketed collective is too ambiguous to stand bare: it keeps its label
+        body = f"{coll}按职责分工负责" if style == "joint" else f"责任单位{p.colon}{coll}"
         if style == "own_line":
             return ClauseTruth(f"责任单位{p.colon}{coll}", units, [], [], list(collective), False, "collective_only", True)
         return ClauseTruth(_wrap(body, p, nested and style != "joint"), units, [], [], list(collective), False,
@@ -129,8 +130,8 @@ def render(style: str, specific: list[str], collective: list[str], p: Punct, *, 
         return ClauseTruth(_wrap(body, p, nested), units, [lead], _dedup(rest), list(collective), False, "explicit")
 
     # declared / rank_first / labelled / bare / own_line: first specific entry leads
-    if collective_first and collective:
-        lead, basis = [], "convention_first" if len(units) > 1 else "collective_only"
+    if collective_first and collective and len(written) > 1:
+        lead, basis = [], "convention_first"  # several specific units but a collective first: no lead
         support = _dedup(written)
     elif declared:
         lead, basis, support = [written[0]], "declared_first", _dedup(written[1:])

@@ -67,7 +67,7 @@ class _Clauses:
             self.pending = self.lead_convention = "列第一位的为牵头单位,下同"
         elif style == "rank_first":
             if rng.random() < 0.5:
-                self.pending = self.lead_convention = "排位第一的为牵头单位"
+                self.pending = self.lead_convention = "排位第一的为牵头单位,下同"
             else:
                 self.lead_convention = "责任单位中排位第一的为牵头单位"
         self.clause_style = "labelled" if style in ("declared", "rank_first") else style
@@ -95,14 +95,16 @@ class _Clauses:
         collective: list[str] = []
         if style != "joint" and rng.random() < 0.08:
             collective = [rng.choice(self.pool.collectives)]
-        coll_first = bool(collective) and style in ("labelled", "bare") and not self.declared and rng.random() < 0.12
+        coll_first = (bool(collective) and style in ("labelled", "bare") and not self.declared
+                      and self.pending is None and rng.random() < 0.12)
         open_list = rng.random() < (0.7 if style == "joint" else 0.04 if style in ("labelled", "bare") else 0.0)
         shorthand = (style in ("labelled", "bare") and self.level in ("city", "county", "district")
                      and len(specific) > 2 and rng.random() < 0.08)
         declare_here, self.pending = self.pending, None
-        if declare_here:
-            self.declared = True
-        return cl.render(style, specific, collective, self.punct, declared=self.declared,
+        declared = self.declared or bool(declare_here)
+        if declare_here and "下同" in declare_here:
+            self.declared = True  # carries to every later clause; without 下同 only to this one
+        return cl.render(style, specific, collective, self.punct, declared=declared,
                          declare_here=declare_here, open_list=open_list and not collective,
                          shorthand=shorthand, prefix=self.pool.prefix, collective_first=coll_first)
 
@@ -211,8 +213,9 @@ def build(rng: random.Random, jur: Jurisdiction, combo: int, page_title_pool: li
         with_clauses = style != "none" and rng.random() < 0.12
         for j, name in enumerate(rng.sample(prose.SAFEGUARDS, rng.randint(2, 4))):
             glabel = f"({prose.cn(j + 1)})"
-            if with_clauses:
-                task(f"{num} > {glabel}", glabel, clauses.next())
+            drawn = clauses.next() if with_clauses else None
+            if drawn is not None and drawn.clause:  # a safeguard item is a task only with its own clause
+                task(f"{num} > {glabel}", glabel, drawn)
             else:
                 b.add(f"{glabel}{name}。{prose.body(rng, objects, year, rng.randint(2, 4))}")
     if rng.random() < 0.08:

@@ -142,7 +142,7 @@ def test_full_width_and_half_width_both_occur():
 
 
 def test_sizes_and_constant_memory():
-    """Generation streams: memory for 150 plans is not much above that for 15."""
+    """Generation streams: memory for 80 plans is not much above that for 8."""
     sizes = [len(d) for _, d in iter_documents(60, seed=11)]
     assert 1_000 < min(sizes) and max(sizes) < 120_000
     assert 5_000 < sum(sizes) / len(sizes) < 40_000
@@ -156,7 +156,7 @@ def test_sizes_and_constant_memory():
         tracemalloc.stop()
         return result
 
-    assert peak(150) < 2 * peak(15) + 1_000_000
+    assert peak(80) < 2 * peak(8) + 1_000_000
 
 
 def test_cli_generate(tmp_path):
@@ -183,3 +183,25 @@ def test_cli_generate_bad_input(tmp_path):
 
 def test_docstring_examples():
     assert doctest.testmod(corpus).failed == 0
+
+
+def test_extraction_agrees_with_the_manifest():
+    """Sanity check (never an accuracy claim): the extractor finds the generator's tasks and leads."""
+    extract = pytest.importorskip("loaders.extract").extract_document
+    plans = tasks = plan_ok = task_ok = 0
+    misses = []
+    for name, data, entry in iter_plans(80, seed=21):
+        plans += 1
+        doc = extract(data, name)
+        if len(doc.tasks) != entry["task_count"]:
+            misses.append((name, "task count", len(doc.tasks), entry["task_count"]))
+            continue
+        plan_ok += 1
+        for got, want in zip(doc.tasks, entry["tasks"]):
+            tasks += 1
+            if (got.lead, got.lead_basis, got.units) == (want["lead"], want["lead_basis"], want["units"]):
+                task_ok += 1
+            elif len(misses) < 20:
+                misses.append((name, want["clause"], got.lead, want["lead"], got.lead_basis, want["lead_basis"]))
+    assert plan_ok / plans >= 0.95, misses
+    assert task_ok / tasks >= 0.95, misses
