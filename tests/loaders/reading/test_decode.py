@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,15 @@ def test_plausibility_prefers_real_chinese_over_mojibake():
     mojibake = PLAN.encode("utf-8").decode("gb18030", errors="replace")
     assert plausibility(real) == 1.0
     assert plausibility(mojibake) < 0.9
+
+
+def test_stored_fixtures_decode_to_the_same_text():
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "reading"
+    plan = (fixtures / "plan.txt").read_text(encoding="utf-8")
+    for name, encoding in [("plan_gb18030.txt", "gb18030"), ("plan_utf16le_nobom.txt", "utf-16-le"),
+                           ("plan_utf16be_bom.txt", "utf-16-be")]:
+        assert decode_text((fixtures / name).read_bytes(), name) == (plan, encoding)
+    text, encoding = decode_text((fixtures / "plan_big5_traditional.txt").read_bytes(), "trad.txt")
+    assert encoding == "big5"
+    assert text.splitlines()[9] == "二、主要任務"
+    assert len(text) == len(plan)

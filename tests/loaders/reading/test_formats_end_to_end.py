@@ -119,3 +119,12 @@ def test_cli_unsupported_suffix_alone_fails(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(target)])
     assert result.exit_code == 1
     assert "plan.xlsx" in result.stderr and "Traceback" not in result.output
+
+
+def test_big5_traditional_plan_keeps_its_script_and_structure(reference):
+    doc = extract_document((FIXTURES / "plan_big5_traditional.txt").read_bytes(), "plan_big5_traditional.txt")
+    assert doc.plan.script == "traditional"
+    assert [t.lead_basis for t in doc.tasks] == [json.loads(r[FIELDS.index("lead_basis")]) for r in reference]
+    assert doc.tasks[1].units == ["市經信委", "市商務局"]  # source script kept
+    simplified_units = [t.units_simplified for t in doc.tasks]
+    assert simplified_units == [json.loads(r[FIELDS.index("units")]) for r in reference]
