@@ -107,7 +107,7 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     front = body_lines[:front_end]
     facts: dict = {}
     title = _title(match, front)
-    facts["title"] = source[title[0]:title[1]] if title else None
+    facts["title"] = re.sub(r"\s*\n\s*", "", source[title[0]:title[1]]) if title else None
     sig_issuer, sig_date = _signature(match, body_lines)
     issuer = sig_issuer or _issuer_from_heading(match, front) or _meta(match, front, _META_ISSUER)
     facts["issuer"] = source[issuer[0]:issuer[1]] if issuer else None
@@ -171,8 +171,6 @@ def _title(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
         return book
     if standalone:
         a, b, _ = standalone[0]
-        if b - a == len(standalone[0][2]):
-            return (a, b)
         return (a, b)
     for a, b in front:
         m = _NOTICE.search(match, a, b)

@@ -62,7 +62,7 @@ def draft_tasks(match: str, outline: Outline, warnings: list[str]) -> list[Draft
     for start, end in rejected:
         if any(start >= d.start and start <= d.end for d in drafts):
             warnings.append(f"bracket not understood as a clause: {match[start:end][:40]}")
-    line_node = {i: n for root in outline.roots for n in root.walk() for i in n.own_lines}
+    line_node = {i: n for root in outline.roots for n in (root, *root.walk()) for i in n.own_lines}
     row_drafts = []
     for row in table_rows:
         node = line_node.get(row.line)

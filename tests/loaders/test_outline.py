@@ -1,0 +1,72 @@
+"""loaders.outline: numbering levels, part kinds, annexes, annex listings, footer noise."""
+
+from __future__ import annotations
+
+from loaders.outline import classify, parse_outline
+from loaders.text import normalise
+
+DOC = normalise("""某市质量提升行动计划
+一、总体要求
+坚持质量第一。
+二、主要任务
+（一）实施标准提档行动
+1.提升标准水平。开展工程。(责任单位:市质监局)
+2. 激发创新活力。建立机制。
+（1）细化措施。
+①具体一项。
+三、保障措施
+（一）加强组织领导。统一领导。
+附件：1.重点工程任务清单
+      2.建筑业工程目录
+某市人民政府
+2017年11月20日
+附件1
+重点工程任务清单
+一、工作任务
+（一）完善机制。(责任单位:市质监局)
+评论
+相关法律条文
+""")
+
+
+def test_paths_follow_the_numbering_as_written():
+    o = parse_outline(DOC)
+    paths = [n.path for n in o.walk()]
+    assert paths == ["一", "二", "二 > (一)", "二 > (一) > 1", "二 > (一) > 2", "二 > (一) > 2 > (1)",
+                     "二 > (一) > 2 > (1) > ①", "三", "三 > (一)", "附件1 > 一", "附件1 > 一 > (一)"]
+
+
+def test_part_kinds_from_headings():
+    o = parse_outline(DOC)
+    tops = {n.path: n.kind for root in o.roots for n in root.children}
+    assert tops == {"一": "framing", "二": "action", "三": "safeguard", "附件1 > 一": "action"}
+
+
+def test_annex_listing_lines_are_not_items_and_footer_is_cut():
+    o = parse_outline(DOC)
+    assert [r.marker for r in o.roots] == ["", "附件1"]
+    assert DOC[o.end:].startswith("评论")
+    listing = [DOC[a:b] for a, b in o.lines if "建筑业工程目录" in DOC[a:b]]
+    assert listing  # kept as text, not as a heading
+    assert all("建筑业" not in n.heading for n in o.walk())
+
+
+def test_html_tag_noise_lines_are_dropped():
+    o = parse_outline("1. <blockquote id=\"x\"></blockquote>\n二、主要任务\n1.任务一。\n")
+    assert [n.path for n in o.walk()] == ["二", "二 > 1"]
+
+
+def test_table_rows_are_not_headings():
+    o = parse_outline("二、重点任务\n1\t推进标准。\t市质监局\t2019年\n一、\t标准\t市发改委\n")
+    assert [n.path for n in o.walk()] == ["二"]
+
+
+def test_classify():
+    assert classify("主要任务") == "action"
+    assert classify("重点工程") == "action"
+    assert classify("工作重点") == "action"
+    assert classify("重要举措") == "action"
+    assert classify("工作目标") == "framing"
+    assert classify("实施步骤") == "framing"
+    assert classify("保障措施") == "safeguard"
+    assert classify("强化标准供给") is None

@@ -1,0 +1,57 @@
+"""loaders.tables: task-division tables rendered as TAB-separated lines."""
+
+from __future__ import annotations
+
+from loaders.outline import split_lines
+from loaders.tables import find_tables
+
+
+def rows_of(text: str):
+    rows, used = find_tables(text, split_lines(text))
+    out = []
+    for r in rows:
+        c = r.clause
+        out.append(dict(number=r.number, heading=text[slice(*r.heading)],
+                        units=[text[a:b] for a, b in c.units] if c else [],
+                        leads=[text[a:b] for a, b in c.leads] if c else [],
+                        supports=[text[a:b] for a, b in c.supports] if c else [],
+                        declared=c.declared if c else False))
+    return out, used
+
+
+def test_lead_and_responsible_columns():
+    text = ("\n序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+            "1\t推进标准化建设。加强标准。\t市市场监管局\t市发改委、市经信局\t2019年底\n"
+            "2\t提升品牌。\t市经信局\t\t2020年\n\n")
+    rows, used = rows_of(text)
+    assert rows[0] == dict(number="1", heading="推进标准化建设", units=["市市场监管局", "市发改委", "市经信局"],
+                           leads=["市市场监管局"], supports=["市发改委", "市经信局"], declared=False)
+    assert rows[1]["leads"] == ["市经信局"] and rows[1]["supports"] == []
+    assert used == {0, 1, 2}
+
+
+def test_responsible_column_only_is_read_like_a_clause():
+    text = ("序号\t主要任务\t责任单位\n"
+            "1\t建设平台\t市发改委、市财政局,列第一位的为牵头单位\n"
+            "2\t开展活动\t市教育局牵头,市文明办配合\n")
+    rows, _ = rows_of(text)
+    assert rows[0]["units"] == ["市发改委", "市财政局"] and rows[0]["declared"]
+    assert rows[1]["leads"] == ["市教育局"] and rows[1]["supports"] == ["市文明办"]
+
+
+def test_merged_cells_on_the_left_align_right():
+    text = ("序号\t类别\t工作任务\t牵头单位\t配合单位\n"
+            "1\t标准\t任务甲。\t市质监局\t市商务局\n"
+            "2\t任务乙。\t市农业局\t市林业局\n")
+    rows, _ = rows_of(text)
+    assert rows[1]["heading"] == "任务乙" and rows[1]["leads"] == ["市农业局"] and rows[1]["supports"] == ["市林业局"]
+
+
+def test_row_without_units_has_no_clause():
+    rows, _ = rows_of("序号\t重点任务\t牵头单位\n1\t任务甲。\t\n")
+    assert rows[0]["units"] == []
+
+
+def test_tables_without_responsibility_columns_are_ignored():
+    rows, used = rows_of("指标\t目标值\t2019年\n合格率\t95%\t96%\n")
+    assert rows == [] and used == set()
