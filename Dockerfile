@@ -1,0 +1,28 @@
+# The agencynet API and pages (used by docker-compose.yml; NEO4J_URI etc. come from there).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    AGENCYNET_DATA_DIR=/app/var/data
+
+WORKDIR /app
+
+# Package first (better layer caching), then the data the commands read at run time:
+# cypher/ is found relative to the working directory, samples/plans is what gets loaded.
+COPY pyproject.toml README.md ./
+COPY agencynet ./agencynet
+COPY loaders ./loaders
+COPY store ./store
+COPY queries ./queries
+COPY app ./app
+RUN pip install . \
+    && useradd --create-home --uid 10001 agencynet \
+    && mkdir -p /app/var/data && chown -R agencynet /app/var
+COPY cypher ./cypher
+COPY samples/plans ./samples/plans
+
+USER agencynet
+EXPOSE 8000
+CMD ["sh", "-c", "agencynet load samples/plans && exec agencynet serve --host 0.0.0.0 --port 8000"]
