@@ -8,13 +8,11 @@ OPTIONAL MATCH (a)-[old:IN|OF_FUNCTION]->(x)
 WHERE (x:Jurisdiction AND x.id <> row.jurisdiction_id) OR (x:Function AND x.code <> row.function)
 DELETE old
 WITH DISTINCT a, row
-CALL {
-  WITH a, row
+CALL (a, row) {
   MATCH (j:Jurisdiction {id: row.jurisdiction_id})
   MERGE (a)-[:IN]->(j)
 }
-CALL {
-  WITH a, row
+CALL (a, row) {
   MATCH (f:Function {code: row.function})
   MERGE (a)-[:OF_FUNCTION]->(f)
 }

@@ -1,6 +1,7 @@
-// First statement of a plan's load: find or create the Plan node and take its write lock
-// (SET), so a concurrent load of the same plan waits here, then reads the committed hash.
-MERGE (p:Plan {id: $id})
+// First statement of a load: find or create each Plan node and take its write lock (SET),
+// so a concurrent load of the same plan waits here, then reads the committed source hash.
+UNWIND $ids AS id
+MERGE (p:Plan {id: id})
 SET p.loading = true
 REMOVE p.loading
-RETURN p.source_hash AS hash
+RETURN id, p.source_hash AS hash

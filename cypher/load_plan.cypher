@@ -1,12 +1,13 @@
-// The Plan node's facts and source text, and (:Plan)-[:ISSUED_IN]->(:Jurisdiction).
-MATCH (p:Plan {id: $plan.id})
-SET p.file = $plan.file, p.title = $plan.title, p.jurisdiction_id = $plan.jurisdiction_id,
-    p.jurisdiction = $plan.jurisdiction, p.level = $plan.level,
-    p.parent_jurisdiction = $plan.parent_jurisdiction, p.issuer = $plan.issuer,
-    p.doc_number = $plan.doc_number, p.date = $plan.date, p.year = $plan.year, p.script = $plan.script,
-    p.lead_convention = $plan.lead_convention, p.source_hash = $plan.source_hash,
-    p.task_count = $plan.task_count, p.format = $plan.format, p.encoding = $plan.encoding,
-    p.warnings = $plan.warnings, p.text = $plan.text
-WITH p
-MATCH (j:Jurisdiction {id: $plan.jurisdiction_id})
+// Plan nodes' facts and source text, and (:Plan)-[:ISSUED_IN]->(:Jurisdiction).
+UNWIND $rows AS row
+MATCH (p:Plan {id: row.id})
+SET p.file = row.file, p.title = row.title, p.jurisdiction_id = row.jurisdiction_id,
+    p.jurisdiction = row.jurisdiction, p.level = row.level,
+    p.parent_jurisdiction = row.parent_jurisdiction, p.issuer = row.issuer,
+    p.doc_number = row.doc_number, p.date = row.date, p.year = row.year, p.script = row.script,
+    p.lead_convention = row.lead_convention, p.source_hash = row.source_hash,
+    p.task_count = row.task_count, p.format = row.format, p.encoding = row.encoding,
+    p.warnings = row.warnings, p.text = row.text
+WITH p, row
+MATCH (j:Jurisdiction {id: row.jurisdiction_id})
 MERGE (p)-[:ISSUED_IN]->(j)

@@ -1,10 +1,8 @@
 // Delete the given agencies/collectives that no longer name any task; return their jurisdictions.
 UNWIND $ids AS id
-CALL {
-  WITH id
+CALL (id) {
   MATCH (a:Agency {id: id}) WHERE NOT (a)-[:LEADS|SUPPORTS]->() RETURN a AS s
   UNION
-  WITH id
   MATCH (c:Collective {id: id}) WHERE NOT (c)-[:NAMED_ON]->() RETURN c AS s
 }
 WITH s, s.jurisdiction_id AS place

@@ -1,3 +1,3 @@
 // Empty the database in chunks (run in an implicit transaction).
 MATCH (n)
-CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

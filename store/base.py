@@ -17,8 +17,10 @@ from loaders.records import PlanGraph
 class LoadResult:
     plan_id: str
     status: str          # "loaded" (new) | "replaced" (new version) | "unchanged" (same source hash)
+                         # | "failed" (load_many only: nothing of this plan written; see error)
     tasks: int
     edges: int
+    error: str | None = None   # why a plan failed (load_many), else None
 
 
 @runtime_checkable
@@ -50,6 +52,11 @@ class GraphStore(Protocol):
     def load(self, graph: PlanGraph) -> LoadResult:
         """Write one plan all-or-nothing. Same source hash again: no change.
         Same plan id, new hash: the old version is replaced."""
+
+    def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
+        """Bulk load, one result per graph in order. Several plans may share a transaction,
+        but each plan is still all or nothing: a plan that cannot be written comes back
+        ``failed`` with ``error`` and the others load. ``StoreUnavailable`` is raised."""
 
     def delete_plan(self, plan_id: str) -> bool:
         """Remove a plan, its tasks and edges, and agencies/collectives/jurisdictions left unused."""

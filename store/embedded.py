@@ -25,7 +25,8 @@ from loaders.records import PlanGraph
 from store import embedded_schema as sql
 from store.base import LoadResult
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS,
-                        TASK_KEYS, check_graph, unique_by, unique_edges)
+                        TASK_KEYS, CHUNK_ROWS, check_graph, chunks, unique_by,
+                        unique_edges)
 
 FILENAME = "agencynet.sqlite"
 _UNAVAILABLE = ("unable to open", "readonly", "disk is full", "disk i/o", "locked", "not a database")
@@ -135,17 +136,49 @@ class EmbeddedStore:
 
     def load(self, graph: PlanGraph) -> LoadResult:
         """Write one plan in one transaction; see ``GraphStore.load``."""
-        check_graph(graph)
-        plan = graph.plan
-        edges = unique_edges(graph.edges)
-        with self._write() as con:
+        result = self.load_many([graph])[0]
+        if result.status == "failed":
+            raise StoreError(result.error)
+        return result
+
+    def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
+        """Bulk load; one transaction per ``store.rows.CHUNK_ROWS`` rows, a savepoint per plan.
+
+        A plan that cannot be written is rolled back to its savepoint and comes back
+        ``failed``; the others load. A full or unwritable disk raises ``StoreUnavailable``.
+        """
+        results = []
+        for chunk in chunks(graphs, limit=4 * CHUNK_ROWS):
+            with self._write() as con:
+                results += [self._load_one(con, graph) for graph in chunk]
+        return results
+
+    def _load_one(self, con: sqlite3.Connection, graph: PlanGraph) -> LoadResult:
+        try:
+            check_graph(graph)
+        except StoreError as exc:
+            return LoadResult(str(graph.plan.get("id", "?")), "failed", 0, 0, error=str(exc))
+        plan, edges = graph.plan, unique_edges(graph.edges)
+        con.execute("SAVEPOINT plan")
+        try:
             old = con.execute("SELECT source_hash FROM plans WHERE id = ?", (plan["id"],)).fetchone()
             if old and old[0] == plan["source_hash"]:
-                return LoadResult(plan["id"], "unchanged", len(graph.tasks), len(edges))
-            if old:
-                self._delete(con, plan["id"])
-            self._write_rows(con, graph, edges)
-        return LoadResult(plan["id"], "replaced" if old else "loaded", len(graph.tasks), len(edges))
+                status = "unchanged"
+            else:
+                if old:
+                    self._delete(con, plan["id"])
+                self._write_rows(con, graph, edges)
+                status = "replaced" if old else "loaded"
+            con.execute("RELEASE plan")
+        except (sqlite3.Error, ValueError, TypeError, OverflowError) as exc:
+            if con.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
+                con.execute("ROLLBACK TO plan")
+                con.execute("RELEASE plan")
+            error = self._error(exc)
+            if isinstance(error, StoreUnavailable):
+                raise error from None
+            return LoadResult(plan["id"], "failed", 0, 0, error=f"plan {plan['id']}: {error}")
+        return LoadResult(plan["id"], status, len(graph.tasks), len(edges))
 
     def _write_rows(self, con: sqlite3.Connection, graph: PlanGraph, edges: list[dict]) -> None:
         def many(query, rows, keys):

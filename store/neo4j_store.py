@@ -21,7 +21,7 @@ from loaders.records import PlanGraph
 from store.base import LoadResult
 from store.cypher import query, statements
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
-                        batches, check_graph, project, unique_by, unique_edges)
+                        batches, check_graph, chunks, project, unique_by, unique_edges)
 
 #: Load steps in order: (cypher file, PlanGraph attribute or edge type, row keys).
 _NODE_STEPS = (
@@ -96,37 +96,88 @@ class Neo4jStore:
 
     def load(self, graph: PlanGraph) -> LoadResult:
         """Write one plan in one transaction; see ``GraphStore.load``."""
-        check_graph(graph)
-        edges = unique_edges(graph.edges)
+        result = self.load_many([graph])[0]
+        if result.status == "failed":
+            raise StoreError(result.error)
+        return result
+
+    def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
+        """Load plans in transactions of up to ``store.rows.CHUNK_ROWS`` task+edge rows; see ``GraphStore.load_many``.
+
+        A chunk that fails is retried one plan per transaction, so one bad plan
+        comes back ``failed`` (with the reason) and the others still load.
+        """
+        results: list[LoadResult] = []
+        for chunk in chunks(graphs):
+            prepared = []
+            for graph in chunk:
+                try:
+                    check_graph(graph)
+                    prepared.append((graph, unique_edges(graph.edges)))
+                except StoreError as exc:
+                    prepared.append((graph, exc))
+            good = [(g, e) for g, e in prepared if not isinstance(e, StoreError)]
+            try:
+                statuses = dict(zip((g.plan["id"] for g, _ in good), self._write(good)))
+            except StoreUnavailable:
+                raise
+            except StoreError as exc:
+                if len(good) == 1:
+                    statuses = {good[0][0].plan["id"]: exc}
+                else:
+                    statuses = {}
+                    for g, e in good:
+                        try:
+                            statuses[g.plan["id"]] = self._write([(g, e)])[0]
+                        except StoreUnavailable:
+                            raise
+                        except StoreError as one:
+                            statuses[g.plan["id"]] = one
+            for graph, edges in prepared:
+                outcome = edges if isinstance(edges, StoreError) else statuses[graph.plan["id"]]
+                results.append(_result(graph, edges, outcome))
+        return results
+
+    def _write(self, items: list[tuple[PlanGraph, list[dict]]]) -> list[str]:
+        """One managed transaction for ``items``; retried when concurrent loads collide."""
+        if not items:
+            return []
         for attempt in range(_CONFLICT_RETRIES):
             with self._errors():
                 try:
                     with self.driver.session(database=self.database) as session:
-                        status = session.execute_write(self._load_tx, graph, edges)
-                    return LoadResult(graph.plan["id"], status, len(graph.tasks), len(edges))
+                        return session.execute_write(self._load_tx, items)
                 except (ConstraintError, TransientError):
-                    # Two loads of one plan racing on a unique constraint: the loser retries and
+                    # Loads of one plan racing on a unique constraint: the loser retries and
                     # then finds the winner's version (unchanged) or replaces it.
                     if attempt == _CONFLICT_RETRIES - 1:
                         raise
         raise AssertionError("unreachable")
 
-    def _load_tx(self, tx, graph: PlanGraph, edges: list[dict]) -> str:
-        plan = graph.plan
-        old = tx.run(query("load_begin"), id=plan["id"]).single()["hash"]
-        if old == plan["source_hash"]:
-            return "unchanged"
-        if old is not None:
-            self._clear(tx, plan["id"])
+    def _load_tx(self, tx, items: list[tuple[PlanGraph, list[dict]]]) -> list[str]:
+        ids = [g.plan["id"] for g, _ in items]
+        old = {r["id"]: r["hash"] for r in tx.run(query("load_begin"), ids=ids)}
+        statuses, todo = [], []
+        for graph, edges in items:
+            before = old[graph.plan["id"]]
+            if before == graph.plan["source_hash"]:
+                statuses.append("unchanged")
+                continue
+            if before is not None:
+                self._clear(tx, graph.plan["id"])
+            statuses.append("replaced" if before is not None else "loaded")
+            todo.append((graph, edges))
         for name, attr, keys, key in _NODE_STEPS:
-            self._batched(tx, name, [project(r, keys) for r in unique_by(getattr(graph, attr), key)])
-        plan_row = project(plan, PLAN_KEYS + ("text",))
-        plan_row["warnings"] = list(plan_row["warnings"] or [])
-        tx.run(query("load_plan"), plan=plan_row).consume()
-        self._batched(tx, "load_tasks", [project(t, TASK_KEYS) for t in graph.tasks])
+            rows = unique_by([r for g, _ in todo for r in getattr(g, attr)], key)
+            self._batched(tx, name, [project(r, keys) for r in rows])
+        plans = [project(g.plan, PLAN_KEYS + ("text",)) for g, _ in todo]
+        for row in plans:
+            row["warnings"] = list(row["warnings"] or [])
+        self._batched(tx, "load_plan", plans)
+        self._batched(tx, "load_tasks", [project(t, TASK_KEYS) for g, _ in todo for t in g.tasks])
         for name, kind in _EDGE_STEPS:
-            self._batched(tx, name, [e for e in edges if e["type"] == kind])
-        return "replaced" if old is not None else "loaded"
+            self._batched(tx, name, [e for _, edges in todo for e in edges if e["type"] == kind])
+        return statuses
 
     @staticmethod
     def _batched(tx, name: str, rows: list[dict]) -> None:
@@ -221,6 +272,13 @@ class Neo4jStore:
 
     def close(self) -> None:
         """Nothing to release: the driver belongs to whoever created it."""
+
+
+def _result(graph: PlanGraph, edges, outcome) -> LoadResult:
+    pid = graph.plan.get("id") if isinstance(graph.plan, dict) else None
+    if isinstance(outcome, StoreError):
+        return LoadResult(pid or "?", "failed", 0, 0, error=str(outcome))
+    return LoadResult(pid, outcome, len(graph.tasks), len(edges))
 
 
 def _sorted_aliases(row: dict) -> dict:

@@ -45,6 +45,8 @@ _ROW_KEYS = {
 }
 
 BATCH_SIZE = 1000
+#: A ``load_many`` transaction holds plans up to about this many task+edge rows.
+CHUNK_ROWS = 5000
 
 
 def _missing(row: dict, keys: Sequence[str]) -> list[str]:
@@ -112,3 +114,18 @@ def project(row: dict, keys: Sequence[str]) -> dict:
 def row_count(graph: PlanGraph) -> tuple[int, int]:
     """(tasks, edges) as written for ``graph`` (edges after de-duplication)."""
     return len(graph.tasks), len(unique_edges(graph.edges))
+
+
+def chunks(graphs: Sequence[PlanGraph], limit: int = CHUNK_ROWS) -> Iterator[list[PlanGraph]]:
+    """Consecutive groups of plans of about ``CHUNK_ROWS`` rows, a plan id at most once per group."""
+    chunk, ids, rows = [], set(), 0
+    for graph in graphs:
+        pid = graph.plan.get("id") if isinstance(graph.plan, dict) else None
+        if chunk and (rows >= limit or pid in ids):
+            yield chunk
+            chunk, ids, rows = [], set(), 0
+        chunk.append(graph)
+        ids.add(pid)
+        rows += len(graph.tasks) + len(graph.edges)
+    if chunk:
+        yield chunk
