@@ -60,6 +60,10 @@ def _tooltip(d: dict) -> str:
     return f"{d['label']}\n{where}\nleads {d.get('leads', 0)} · supports {d.get('supports', 0)}"
 
 
+def _short(label: str, limit: int = 12) -> str:
+    return label if len(label) <= limit else label[:limit - 1] + "…"
+
+
 def _edge_tooltip(d: dict) -> str:
     if d["type"] == "SHARES":
         return f"{int(d.get('weight', 1))} shared task(s)"
@@ -69,24 +73,40 @@ def _edge_tooltip(d: dict) -> str:
 
 
 def layout(g: nx.Graph) -> dict:
-    """A precomputed spring layout (fixed seed), so the view is still the moment it is drawn.
+    """A precomputed layout (fixed seed), so the view is still the moment it is drawn.
 
-    Connected nodes are laid out together; isolated nodes (e.g. unassigned tasks) sit in a row below.
+    The largest connected component gets a spring layout in the middle; smaller components
+    (e.g. a task with only a collective named, unassigned tasks) are laid out on their own and
+    packed in rows beneath it, so they neither drift to the edges nor squeeze the main picture.
     """
     u = g.to_undirected(as_view=True)
-    linked = [n for n in u if u.degree(n) > 0]
-    alone = sorted((n for n in u if u.degree(n) == 0), key=str)
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(u)), key=lambda c: (-len(c), str(c[0])))
     pos: dict = {}
-    scale = max(260.0, 90.0 * math.sqrt(max(len(linked), 1)))
-    if linked:
-        k = 2.4 / math.sqrt(len(linked))
-        pos = nx.spring_layout(u.subgraph(linked), seed=7, k=k, iterations=80, scale=scale, weight=None)
-    bottom = max((y for _, y in pos.values()), default=0.0) + 90.0
-    step, per_row = 60.0, max(8, int(2 * scale / 60.0))
-    for i, n in enumerate(alone):
-        row, col = divmod(i, per_row)
-        pos[n] = (-scale + col * step, bottom + row * 50.0)
+    if not comps:
+        return pos
+    main = comps[0]
+    scale = max(220.0, 95.0 * math.sqrt(len(main)))
+    pos.update(_spring(u.subgraph(main), scale))
+    width = max(2 * scale, 600.0)
+    x, y, row_h = -width / 2, max(p[1] for p in pos.values()) + 90.0, 0.0
+    for comp in comps[1:]:
+        r = 0.0 if len(comp) == 1 else 40.0 * math.sqrt(len(comp))
+        if x + 2 * r > width / 2:
+            x, y, row_h = -width / 2, y + row_h + 70.0, 0.0
+        for n, (px, py) in _spring(u.subgraph(comp), r).items():
+            pos[n] = (x + r + px, y + r + py)
+        x += 2 * r + 70.0
+        row_h = max(row_h, 2 * r)
     return pos
+
+
+def _spring(sub: nx.Graph, scale: float) -> dict:
+    n = sub.number_of_nodes()
+    if n == 1:
+        return {next(iter(sub)): (0.0, 0.0)}
+    k = 3.0 / math.sqrt(n)
+    return {node: (float(p[0]), float(p[1]))
+            for node, p in nx.spring_layout(sub, seed=7, k=k, iterations=100, scale=scale, weight=None).items()}
 
 
 def build_network(g: nx.Graph) -> Network:
@@ -99,7 +119,7 @@ def build_network(g: nx.Graph) -> Network:
     for n, d in g.nodes(data=True):
         size = 9 if d["kind"] == "task" else 10 + 5 * math.sqrt(d.get("leads", 0))
         x, y = pos.get(n, (0.0, 0.0))
-        label = f"#{d['seq']}" if d["kind"] == "task" else d["label"]
+        label = f"#{d['seq']}" if d["kind"] == "task" else _short(d["label"])
         net.add_node(n, label=label, title=_tooltip(d), shape=SHAPES.get(d["kind"], "dot"),
                      color=colours.get(d.get("function", ""), FIXED["unclassified"]), size=round(size, 1),
                      x=round(float(x), 1), y=round(float(y), 1), kind=d["kind"], function=d.get("function", ""),
