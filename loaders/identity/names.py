@@ -159,7 +159,7 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
     return ParsedName(
         text=text, simplified=simplified, place=place, level_prefix=prefix, party=party,
         government=government, core=rest, branch=bool(_BRANCH.search(rest)),
-        body_class=body_class(rest) if rest else ("government" if government else "other"),
+        body_class=body_class(rest) if rest else ("government" if government or place else "other"),
     )
 
 

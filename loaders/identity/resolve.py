@@ -58,8 +58,12 @@ class PlanContext:
     def find_place(self, simplified: str) -> str | None:
         """The place-name prefix of ``simplified`` when the rest is still a body name."""
         gaz = J.gazetteer()
-        own = {n for j in self.jurisdiction.chain() for n in j.names()}
-        province = (self.jurisdiction.chain()[-1].code or "")[:2]
+        chain = self.jurisdiction.chain()
+        full = {j.name for j in chain}
+        own = {n for j in chain for n in j.names()}
+        province = (chain[-1].code or "")[:2]
+        if simplified in full or (simplified in gaz.by_name and len(simplified) > 2):
+            return simplified  # a bare place name: that place's government
         for size in range(min(len(simplified) - 2, 12), 1, -1):
             head, rest = simplified[:size], simplified[size:]
             if head in own or head in gaz.by_name:
@@ -68,7 +72,10 @@ class PlanContext:
                 pass  # a short form (嘉兴) only within the plan's own province
             else:
                 continue
-            if load_taxonomy().match(rest) or rest.startswith(("政府", "人民政府", "委", "党")):
+            if rest.startswith(("政府", "人民政府", "委", "党")):
+                return head
+            fn = load_taxonomy().match(rest)
+            if fn and any(rx.match(rest) for rx in fn.compiled):  # the body word follows the place at once
                 return head
         return None
 
@@ -119,7 +126,7 @@ def resolve_mention(mention: str, ctx: PlanContext) -> AgencyRef:
         where = own
     tax = load_taxonomy()
     fn = tax.match(parsed.core) if parsed.core else None
-    if fn is None and parsed.government and not parsed.core:
+    if fn is None and not parsed.core and (parsed.government or parsed.place):
         fn = tax.get("government")
     if fn is not None and parsed.party and fn.code in _PARTY_VARIANT:
         fn = tax.get(_PARTY_VARIANT[fn.code])

@@ -151,3 +151,17 @@ def test_gold_sample_units_all_resolve_and_get_a_function(gold_tasks, gold_plans
                 specific += 1
                 unclassified += ref.function == UNCLASSIFIED
     assert specific > 200 and unclassified == 0
+
+
+def test_place_named_governments():
+    jx = resolve_mention("平湖市政府", JIAXING)
+    assert jx.function == "government" and jx.jurisdiction.name == "平湖市" and jx.jurisdiction.parent.name == "嘉兴市"
+    assert resolve_mention("平湖市人民政府", JIAXING).id == jx.id == resolve_mention("平湖市", JIAXING).id
+    assert resolve_mention("杭州市", YUHANG).id == resolve_mention("市政府", YUHANG).id
+
+
+def test_short_place_form_needs_the_body_word_right_after_it():
+    jinan = PlanContext.of("济南市", "city", "山东省")
+    hospital = resolve_mention("市中心医院", jinan)        # 市中 is also a district's short name
+    assert hospital.jurisdiction.name == "济南市" and hospital.function == "hospital"
+    assert resolve_mention("市中区发改局", jinan).jurisdiction.name == "市中区"
