@@ -10,6 +10,7 @@ from app.schemas import AgencyDetailPublic, AgencyPublic, Page
 from app.tables import FormatQ, LimitQ, OffsetQ, csv_response, page, wants_csv
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
+DUTY_COLUMNS = ["role", "plan_id", "task_id", "seq", "path", "heading", "clause", "lead_basis", "mention"]
 COLUMNS = ["id", "name", "jurisdiction", "function", "leads", "supports", "mentions", "aliases"]
 
 
@@ -24,6 +25,9 @@ def list_agencies(store: StoreDep, request: Request, jurisdiction: str | None = 
 
 
 @router.get("/{agency_id}", response_model=AgencyDetailPublic)
-def get_agency(agency_id: str, store: StoreDep):
-    """One agency with the tasks it leads (``led``) and supports (``supported``)."""
-    return data.agency_detail(store, agency_id)
+def get_agency(agency_id: str, store: StoreDep, request: Request, format: FormatQ = None):
+    """One agency with the tasks it leads (``led``) and supports (``supported``); CSV: its duties."""
+    detail = data.agency_detail(store, agency_id)
+    if wants_csv(request, format):
+        return csv_response(detail["led"] + detail["supported"], f"{agency_id}-duties.csv", DUTY_COLUMNS)
+    return detail

@@ -62,8 +62,11 @@ def co_view(request: Request, store: StoreDep, settings: SettingsDep, ext: str |
     fmt = pick_format(request, ext, format, VIEW_FORMATS)
     g = graphs.co_responsibility_graph(store, plan, jurisdiction)
     scope = plan or jurisdiction or "all plans"
+    scopes = [{"name": "all plans", "url": "/views/co-responsibility", "on": not (plan or jurisdiction)}] + [
+        {"name": j["name"], "url": f"/views/co-responsibility?jurisdiction={j['id']}",
+         "on": jurisdiction in (j["id"], j["name"])} for j in data.jurisdictions(store) if j["plans"]]
     return _view(request, g, fmt, "/views/co-responsibility", f"Agency co-responsibility network ({scope})", "co",
-                 settings.agencynet_view_max_nodes, context={"scope": scope})
+                 settings.agencynet_view_max_nodes, context={"scope": scope, "scopes": scopes})
 
 
 @router.get("/functions", response_model=NetworkViewPublic, responses=HTML_RESPONSES)

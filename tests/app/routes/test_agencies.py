@@ -45,3 +45,10 @@ def test_jurisdictions_and_functions(client):
     assert fs["items"][2]["successor"] == "market"
     r = client.get("/functions", params={"format": "csv"})
     assert r.content.decode("utf-8-sig").splitlines()[0] == "code,zh,en,successor,agencies"
+
+
+def test_agency_duties_as_csv(client):
+    r = client.get("/agencies/a-c1-2", params={"format": "csv"})
+    lines = r.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("role,plan_id,task_id")
+    assert [line.split(",")[0] for line in lines[1:]] == ["LEADS", "LEADS", "SUPPORTS", "SUPPORTS"]

@@ -95,3 +95,14 @@ def test_view_errors(client):
     assert r.status_code == 422 and "graphml" in r.json()["error"]["message"]
     r = client.get("/views/co-responsibility", params={"jurisdiction": "nowhere"})
     assert r.status_code == 422
+
+
+def test_co_responsibility_scope_by_jurisdiction(client):
+    pooled = client.get("/views/co-responsibility.json").json()
+    one = client.get("/views/co-responsibility.json", params={"jurisdiction": "城市c2"}).json()
+    assert {n["id"] for n in one["nodes"]} == {"a-c2-0", "a-c2-1", "a-c2-2", "a-c2-3"}
+    assert len(pooled["nodes"]) == 8
+    # make_graph: each task names lead + two supports, so three pairs per assigned task share it
+    weights = {tuple(sorted((e["from"], e["to"]))): e for e in one["edges"]}
+    assert len(weights) == 6
+    assert [s["on"] for s in one["scopes"]] == [False, False, True]
