@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from agencynet.errors import StoreUnavailable
@@ -53,12 +54,20 @@ def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
         driver.verify_connectivity()
     except AuthError as exc:
         driver.close()
-        raise StoreUnavailable(uri, f"credentials refused for user {settings.neo4j_user!r} ({exc.message})") from None
+        raise StoreUnavailable(uri, f"credentials refused for user {settings.neo4j_user!r} ({exc.message or exc})") from None
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
-        cause = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        raise StoreUnavailable(uri, f"cannot connect ({cause.splitlines()[0]})") from None
+        raise StoreUnavailable(uri, f"cannot connect ({connect_cause(exc)})") from None
     return driver
+
+
+def connect_cause(exc: Exception) -> str:
+    """The useful part of a driver's connection error, e.g. ``[Errno 111] Connection refused``."""
+    from neo4j.exceptions import Neo4jError
+
+    text = (exc.message if isinstance(exc, Neo4jError) else None) or str(exc) or type(exc).__name__
+    reasons = re.findall(r"\(reason ([^)]*)\)", text)
+    return reasons[-1] if reasons else " ".join(text.split())
 
 
 def open_store(settings: "Settings", driver: "Driver | None" = None) -> GraphStore:

@@ -18,6 +18,7 @@ from neo4j.exceptions import (AuthError, ConstraintError, DriverError, Neo4jErro
 
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
+from store import connect_cause
 from store.base import LoadResult
 from store.cypher import query, statements
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
@@ -37,7 +38,7 @@ _CONFLICT_RETRIES = 5
 
 
 def _cause(exc: Exception) -> str:
-    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    text = (exc.message if isinstance(exc, Neo4jError) else None) or str(exc) or type(exc).__name__
     return text.splitlines()[0] if text else type(exc).__name__
 
 
@@ -70,7 +71,7 @@ class Neo4jStore:
         except AuthError as exc:
             raise StoreUnavailable(self.uri, f"credentials refused ({_cause(exc)})") from None
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(self.uri, _cause(exc)) from None
+            raise StoreUnavailable(self.uri, connect_cause(exc)) from None
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"Neo4j at {self.uri}: {_cause(exc)}") from None
         except (TypeError, ValueError) as exc:  # a value the driver cannot send

@@ -202,3 +202,25 @@ def test_reloading_the_samples_is_idempotent(graphs, store):
     assert _reads(store) == before
     assert before["counts"]["Plan"] == len({g.plan["id"] for g in graphs})
     assert before["counts"]["Task"] == sum(len(g.tasks) for g in graphs)
+
+
+def test_load_many_reports_each_plan_and_isolates_a_bad_one(store):
+    bad = make_graph("bad", n_tasks=4, city="c3")
+    bad.tasks[-1]["text"] = {"not": "storable"}
+    graphs = [make_graph("a"), bad, make_graph("b", city="c2"), make_graph("a")]
+    results = store.load_many(graphs)
+    assert [(r.plan_id, r.status) for r in results] == [
+        ("p-a", "loaded"), ("p-bad", "failed"), ("p-b", "loaded"), ("p-a", "unchanged")]
+    assert results[1].error and results[0].error is None
+    assert [p["id"] for p in store.plans()] == ["p-a", "p-b"]
+    assert store.tasks("p-bad") == [] and "j-c3" not in {j["id"] for j in store.jurisdictions()}
+
+
+def test_load_many_equals_loading_one_by_one(store):
+    graphs = [make_graph(str(i), city=f"c{i % 3}", n_tasks=5 + i) for i in range(8)]
+    store.load_many(graphs)
+    bulk = (store.counts(), store.edges(), store.agencies(), store.tasks())
+    store.reset()
+    for graph in graphs:
+        store.load(graph)
+    assert (store.counts(), store.edges(), store.agencies(), store.tasks()) == bulk
