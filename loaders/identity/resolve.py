@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.identity import jurisdictions as J
 from loaders.identity.names import matching_form, parse_name
@@ -111,7 +112,12 @@ def _target(prefix: str, own: J.Jurisdiction) -> J.Jurisdiction:
 
 
 def resolve_mention(mention: str, ctx: PlanContext) -> AgencyRef:
-    """The agency or collective ``mention`` names, read in the plan ``ctx``."""
+    """The agency or collective ``mention`` names, read in the plan ``ctx`` (results are cached)."""
+    return _resolve(mention, ctx)
+
+
+@lru_cache(maxsize=65536)
+def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
     simplified = matching_form(mention)
     own = ctx.jurisdiction
     if is_collective(simplified):

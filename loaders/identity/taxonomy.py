@@ -62,12 +62,21 @@ class Taxonomy:
 
     def __post_init__(self) -> None:
         self.by_code = {f.code: f for f in self.functions}
+        self._matches: dict[str, Function | None] = {}
 
     def get(self, code: str) -> Function | None:
         return self.by_code.get(code)
 
     def match(self, name: str) -> Function | None:
         """The function whose pattern best matches ``name`` (simplified, prefix-stripped), or None."""
+        if name in self._matches:
+            return self._matches[name]
+        if len(self._matches) > 100_000:
+            self._matches.clear()
+        self._matches[name] = found = self._match(name)
+        return found
+
+    def _match(self, name: str) -> Function | None:
         best = None
         best_key = None
         for order, fn in enumerate(self.functions):
