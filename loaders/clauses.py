@@ -30,15 +30,19 @@ from dataclasses import dataclass, field
 from loaders.units import (OPEN, looks_like_body, matching_close, split_entries, strong_body)
 
 _LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|牵头领导|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
-                r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位")
+                r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位|"
+                r"完成时限|完成时间|时间节点|时间要求|时限要求|进度要求|时限")
 LABEL = re.compile(r"(" + _LABEL_WORDS + r")\s*:")
 LABEL_LINE = re.compile(r"\s*[\[(【〔]?\s*(?:" + _LABEL_WORDS + r")\s*:")
 _LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "牵头领导")
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位", "协作单位")
+_TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", "时限要求", "进度要求", "时限")
+_TIME_ENTRY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|底前|长期|持续|每年|常态化|逐年")
 
 DECLARATION = re.compile(
-    r"(?:(?:列|排|排名|排位|排序|名列|位列|排在|列在|排列)(?:在)?)?(?:第一位|第一|首位|最前)(?:的|者)?(?:单位|部门)?"
-    r"(?:为|是)(?:牵头|主责|责任)(?:单位|部门)?(?:\s*[,;]?\s*下同)?"
+    r"(?:(?:(?:列|排|排名|排位|排序|名列|位列|排在|列在|排列)(?:在)?)?(?:第一位|第一个|第一|首位|最前)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)?(?:牵头|主责)(?:单位|部门)?"
+    r"|(?:牵头单位|牵头部门)(?:列|排|排名|排位|排在|列在)(?:在)?(?:第一位|第一|首位))(?:\s*[,;]?\s*下同)?"
 )
 _CARRY = re.compile(r"下同")
 JOINT = re.compile(r"按照?职责分工|按照?各自职责|根据职责分工|按照?职能分工|按照?职责|依职责|分工负责|共同负责|分别负责|各负其责|齐抓共管")
@@ -108,8 +112,20 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
         for n, (m, piece_end) in enumerate(labels):
             nxt = labels[n + 1][0].start() if n + 1 < len(labels) else piece_end
             stop = min(nxt, piece_end)
-            spans, open_list = split_entries(text, m.end(), stop)
             role = m.group(1)
+            if role in _TIME_LABELS:
+                continue
+            inner = _LEAD_WORD.search(text, m.end(), stop)
+            if inner and role not in _LEAD_LABELS and role not in _SUPPORT_LABELS:
+                sub = parse_body(text, m.end(), stop)
+                if sub is not None and sub.shape == "lead_support":
+                    clause.leads += sub.leads
+                    clause.supports += sub.supports
+                    clause.units += sub.units
+                    clause.open_list = sub.open_list
+                    continue
+            spans, open_list = split_entries(text, m.end(), stop)
+            spans = [sp for sp in spans if not _TIME_ENTRY.search(text, sp[0], sp[1])]
             if role in _LEAD_LABELS:
                 clause.leads += spans
             elif role in _SUPPORT_LABELS:
@@ -139,6 +155,8 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
         clause.open_list = open_list
         return clause
     spans, open_list = split_entries(text, body_a, body_b)
+    while spans and _TIME_ENTRY.search(text, spans[-1][0], spans[-1][1]):
+        spans.pop()  # (市发改委,2018年底前完成): a deadline is not a unit
     if not spans or not all(looks_like_body(text[s:e]) for s, e in spans):
         return None
     clause.units, clause.open_list = spans, open_list
@@ -203,7 +221,7 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
 
 
 _OPENER = re.compile(r"[(\[〔【{]")
-_CLUE = re.compile(r"单位|部门|负责|牵头|配合|:")
+_CLUE = re.compile(r"单位|部门|负责|牵头|配合|完成|:")
 _BODY_LAST = set("局委办厅部院会处室心府位门司队所站社台行署馆团组校道镇乡村区县市省关业协联妇政大网构学")
 
 

@@ -40,6 +40,7 @@ FOOTER = re.compile(
 
 ACTION = re.compile(r"主要任务|重点任务|重点工程|重要举措|工作任务|工作重点|重点工作|主要措施|工作措施|具体措施|重点项目|"
                     r"重点行动|专项行动|任务分工|主要内容|工作内容|重大工程|重点举措|主要举措|行动内容|任务措施|重点领域")
+ACTION_WORDS = re.compile(r"主要工作|工作举措|推进措施|实施内容|任务|举措|措施")
 FRAMING = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|发展目标|行动目标|目标要求|总体思路|实施步骤|进度安排|"
                      r"时间安排|工作步骤|阶段安排|步骤安排|实施范围|适用范围|编制依据|发展基础|发展现状|面临形势|工作原则")
 SAFEGUARD = re.compile(r"保障措施|组织保障|组织实施|保障机制|工作保障|组织领导|工作要求|有关要求|相关要求|实施保障|监督考核|督查考核")
@@ -204,4 +205,6 @@ def classify(heading: str) -> str | None:
         return "safeguard"
     if FRAMING.search(head):
         return "framing"
+    if ACTION_WORDS.search(head):
+        return "action"
     return None

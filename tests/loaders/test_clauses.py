@@ -137,3 +137,21 @@ def test_rejected_clause_like_brackets_are_reported():
     rejected = []
     assert find_clauses(text, 0, len(text), rejected) == []
     assert rejected == [(5, len(text))]
+
+
+def test_lead_wording_inside_a_responsibility_label():
+    c = one("推进标准化。(责任单位:市发改委牵头,市财政局等配合)")
+    assert c["leads"] == ["市发改委"] and c["supports"] == ["市财政局"] and c["open_list"]
+
+
+def test_deadlines_inside_a_clause_are_not_units():
+    c = one("建设平台。(牵头单位:市发改委;责任单位:市财政局;完成时限:2019年底)")
+    assert c["units"] == ["市发改委", "市财政局"]
+    assert one("建设平台。(市发改委,2018年底前完成)")["units"] == ["市发改委"]
+
+
+@pytest.mark.parametrize("words", ["排在首位的为牵头单位", "牵头单位列第一位,下同", "第一个为牵头单位", "排名第一的单位为牵头单位"])
+def test_declaration_wordings(words):
+    c = one(f"建设平台。(责任单位:市发改委、市财政局,{words})")
+    assert c["declared"] and c["units"] == ["市发改委", "市财政局"]
+    assert c["carries"] == ("下同" in words)
