@@ -174,18 +174,29 @@ def place(name: str, near: Jurisdiction | None = None) -> Jurisdiction:
 
 
 def plan_jurisdiction(name: str | None, level: str | None, parent_name: str | None, file: str = "") -> Jurisdiction:
-    """The plan's own jurisdiction, with its parents as far as they can be known."""
+    """The plan's own jurisdiction, with its parents as far as they can be known.
+
+    A place the gazetteer knows gets the gazetteer's id and parents (so a county-level
+    city is one node whether a plan calls it ``city`` or ``county``); a compound name
+    (杭州市余杭区) is split into parent and child.
+    """
     if not name:
         return Jurisdiction("j-" + short_hash("unknown-plan", file), f"未知辖区({file})", level, None, None, False)
     name = matching_form(name)
-    level = level or guess_level(name)
     gaz = gazetteer()
     parent = place(parent_name) if parent_name else None
+    if parent is None and name not in gaz.by_name:
+        for k in range(len(name) - 2, 1, -1):
+            head, rest = name[:k], name[k:]
+            if head in gaz.by_name and rest in gaz.by_name and guess_level(head) in ("province", "city"):
+                parent, name = place(head), rest
+                break
+    level = level or guess_level(name)
     code = gaz.find(name, parent.code if parent else None)
     if code and (parent is None or (gaz.parent_code(code) or "") in {parent.code, (parent.code or "")[:2] + "0" * 10}):
         own = from_code(code)
-        if own.level == level or level is None or RANK.get(own.level) == RANK.get(level):
-            return make(name, level or own.level, own.parent, code)
+        if RANK.get(own.level) == RANK.get(level) or {own.level, level} <= {"city", "county"}:
+            return Jurisdiction(own.id, own.name, level or own.level, own.parent, code)
     return make(name, level, parent)
 
 

@@ -65,3 +65,17 @@ def test_guess_level():
 def test_plan_without_jurisdiction_gets_its_own_placeholder():
     j = plan_jurisdiction(None, None, None, "x.txt")
     assert not j.known and "x.txt" in j.name
+
+
+def test_county_level_city_is_one_node_whatever_the_plan_calls_it():
+    as_city = plan_jurisdiction("义乌市", "city", "金华市")
+    as_county = plan_jurisdiction("义乌市", "county", None)
+    seen_from_jinhua = place("义乌市", plan_jurisdiction("金华市", "city", "浙江省"))
+    assert as_city.id == as_county.id == seen_from_jinhua.id
+    assert as_city.level == "city" and as_city.parent.name == "金华市"
+
+
+def test_compound_and_short_plan_names():
+    assert plan_jurisdiction("杭州市余杭区", "district", None).id == plan_jurisdiction("余杭区", "district", "杭州市").id
+    short = plan_jurisdiction("嘉兴", "city", None)
+    assert short.name == "嘉兴市" and short.id == plan_jurisdiction("嘉兴市", "city", "浙江省").id
