@@ -81,14 +81,20 @@ def source_hash(source_dir: Path = SOURCE_DIR) -> str:
 
 def cached_build(cache_dir: Path, source_dir: Path = SOURCE_DIR) -> Build | None:
     """The cached build when it matches the current sources, else None."""
-    stamp = cache_dir / "current" / "stamp.json"
+    directory = build_path(cache_dir, source_hash(source_dir))
     try:
-        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+        recorded = json.loads((directory / "stamp.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if recorded.get("source_hash") != source_hash(source_dir):
         return None
-    return _build_at(cache_dir / "current", 0.0)
+    return _build_at(directory, 0.0)
+
+
+def build_path(cache_dir: Path, digest: str) -> Path:
+    """Where the build of sources with this hash lives (one directory per source version,
+    so a rebuild never pulls jars from under a server that is still running)."""
+    return cache_dir / f"launcher-{digest[:16]}"
 
 
 def build(cache_dir: Path, source_dir: Path = SOURCE_DIR, force: bool = False) -> Build:
@@ -97,7 +103,7 @@ def build(cache_dir: Path, source_dir: Path = SOURCE_DIR, force: bool = False) -
     Parameters
     ----------
     cache_dir : Path
-        Where builds are kept (``<cache_dir>/current``); created if missing.
+        Where builds are kept (``<cache_dir>/launcher-<source hash>``); created if missing.
     source_dir : Path
         The Maven project (``neo4j-embedded/``).
     force : bool
@@ -140,15 +146,24 @@ def _run_build(cache_dir: Path, source_dir: Path) -> Build:
     if resources.is_dir():
         shutil.copytree(resources, work / "classes", dirs_exist_ok=True)
     seconds = time.monotonic() - started
-    stamp = {"source_hash": source_hash(source_dir), "seconds": round(seconds, 1), "built_at": time.time()}
+    digest = source_hash(source_dir)
+    stamp = {"source_hash": digest, "seconds": round(seconds, 1), "built_at": time.time()}
     (work / "stamp.json").write_text(json.dumps(stamp), encoding="utf-8")
-    current = cache_dir / "current"
-    old = cache_dir / f"old-{os.getpid()}"
-    if current.exists():
-        current.rename(old)
-    work.rename(current)
-    shutil.rmtree(old, ignore_errors=True)
-    return _build_at(current, seconds)
+    target = build_path(cache_dir, digest)
+    _prune(cache_dir, keep=target)
+    shutil.rmtree(target, ignore_errors=True)  # an incomplete one (no stamp) from a killed build
+    work.rename(target)
+    return _build_at(target, seconds)
+
+
+def _prune(cache_dir: Path, keep: Path, age: float = 86400.0) -> None:
+    """Delete builds of older sources untouched for ``age`` seconds (servers run from them)."""
+    for old in [*cache_dir.glob("launcher-*"), *cache_dir.glob("tmp-*")]:
+        try:
+            if old != keep and time.time() - old.stat().st_mtime > age:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _build_at(directory: Path, seconds: float) -> Build:

@@ -49,12 +49,13 @@ def test_changed_sources_invalidate_the_cache(tmp_path):
     source = tmp_path / "src-copy"
     shutil.copytree(neo4j_build.SOURCE_DIR, source, ignore=shutil.ignore_patterns("target"))
     before = neo4j_build.source_hash(source)
+    built = neo4j_build.build_path(tmp_path / "cache", before)
+    built.mkdir(parents=True)
+    (built / "stamp.json").write_text(f'{{"source_hash": "{before}"}}', encoding="utf-8")
+    assert neo4j_build.cached_build(tmp_path / "cache", source).directory == built
     pom = source / "pom.xml"
     pom.write_text(pom.read_text(encoding="utf-8") + "\n<!-- changed -->\n", encoding="utf-8")
     assert neo4j_build.source_hash(source) != before
-    current = tmp_path / "cache" / "current"
-    current.mkdir(parents=True)
-    (current / "stamp.json").write_text(f'{{"source_hash": "{before}"}}', encoding="utf-8")
     assert neo4j_build.cached_build(tmp_path / "cache", source) is None
 
 
