@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from agencynet.errors import ExtractionError, UnsupportedFormat
-from loaders.reading.decode import decode_text
+from loaders.reading.decode import Decoding, decode
 from loaders.reading.failures import describe
 from loaders.reading.sniff import sniff
 
@@ -44,11 +44,15 @@ class DecodedText:
         ``"txt"``, ``"html"``, ``"docx"`` or ``"pdf"``: how the text was read.
     encoding : str or None
         Character encoding detected for txt/html; None for docx/pdf.
+    notes : tuple of str
+        Things worth a warning that did not stop the reading (e.g. a few
+        undecodable bytes replaced by U+FFFD).
     """
 
     text: str
     format: str
     encoding: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def read_document(data: bytes, name: str) -> DecodedText:
@@ -72,13 +76,13 @@ def read_document(data: bytes, name: str) -> DecodedText:
     fmt = choose_format(data, name)
     try:
         if fmt == "txt":
-            text, encoding = decode_text(data, name)
-            return DecodedText(text, "txt", encoding)
+            found = decode(data, name)
+            return DecodedText(found.text, "txt", found.encoding, _notes(found))
         if fmt == "html":
-            from loaders.reading.html import read_html
+            from loaders.reading.html import read_html_decoding
 
-            text, encoding = read_html(data, name)
-            return DecodedText(text, "html", encoding)
+            found = read_html_decoding(data, name)
+            return DecodedText(found.text, "html", found.encoding, _notes(found))
         if fmt == "docx":
             from loaders.reading.docx import read_docx
 
@@ -90,6 +94,12 @@ def read_document(data: bytes, name: str) -> DecodedText:
         raise
     except Exception as exc:  # noqa: BLE001 - never let a library exception escape
         raise ExtractionError(name, f"could not read as {fmt}: {describe(exc)}") from None
+
+
+def _notes(found: Decoding) -> tuple[str, ...]:
+    if not found.replaced:
+        return ()
+    return (f"{found.replaced} undecodable byte sequence(s) replaced by U+FFFD (read as {found.encoding})",)
 
 
 def choose_format(data: bytes, name: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from agencynet.errors import ExtractionError
@@ -41,6 +42,7 @@ _LEGACY = (("gb18030", "gb18030"), ("big5", "big5"), ("cp950", "big5"), ("big5hk
 
 SAMPLE_BYTES = 64 * 1024  # bytes examined for NUL patterns; whole files are decoded after
 PROBE_CHARS = 8192  # characters judged for plausibility
+MAX_REPLACED = 20  # most undecodable byte sequences tolerated in an otherwise clean file
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -65,15 +67,38 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         Empty (or whitespace-only) file, or bytes that are not text in any
         supported encoding (binary data).
     """
+    found = decode(data, name)
+    return found.text, found.encoding
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """Decoded text, the encoding used, and how many undecodable byte sequences became U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
+def decode(data: bytes, name: str) -> Decoding:
+    """Like ``decode_text``, also telling how many bad byte sequences were replaced.
+
+    A file that is almost entirely valid in one encoding but holds a few bad
+    bytes (a stray character pasted from elsewhere, a file cut off in the middle
+    of a character) is read with those bytes replaced by U+FFFD, at most
+    ``MAX_REPLACED`` of them and one per 500 bytes (at least 4 allowed).
+    """
     if not data:
         raise ExtractionError(name, "empty file (0 bytes)")
-    text, encoding = _detect(data, name)
-    if not text.strip():
+    found = _detect(data, name)
+    if isinstance(found, tuple):
+        found = Decoding(*found)
+    if not found.text.strip():
         raise ExtractionError(name, "empty file (only whitespace)")
-    return text, encoding
+    return found
 
 
-def _detect(data: bytes, name: str) -> tuple[str, str]:
+def _detect(data: bytes, name: str) -> tuple[str, str] | Decoding:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -92,6 +117,9 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     best = _best_legacy(data)
     if best is not None:
         return best
+    tolerant = _tolerant(data)
+    if tolerant is not None:
+        return tolerant
     fallback = _charset_normalizer(data)
     if fallback is not None:
         return fallback
@@ -161,6 +189,24 @@ def _best_legacy(data: bytes) -> tuple[str, str] | None:
         if best is None or key > best[:2]:
             best = (score, -rank, text, label)
     return (best[2], best[3]) if best else None
+
+
+def _tolerant(data: bytes) -> Decoding | None:
+    """The encoding in which only a handful of byte sequences fail, with those replaced."""
+    limit = min(MAX_REPLACED, max(4, len(data) // 500))
+    best: tuple[int, float, int, Decoding] | None = None
+    for rank, (codec, label) in enumerate((("utf-8", "utf-8"),) + _LEGACY):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if bad > limit:
+            continue
+        score = plausibility(text[:PROBE_CHARS])
+        if score < 0.9:
+            continue
+        key = (-bad, score, -rank)
+        if best is None or key > best[:3]:
+            best = (*key, Decoding(text, label, bad))
+    return best[3] if best else None
 
 
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:

@@ -26,7 +26,7 @@ import lxml.html
 from lxml import etree
 
 from agencynet.errors import ExtractionError
-from loaders.reading.decode import decode_text, plausibility
+from loaders.reading.decode import Decoding, decode, plausibility
 from loaders.reading.tables import cells_to_lines
 
 BLOCK = frozenset(
@@ -51,6 +51,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
+_AFTER_PUNCT = re.compile(rf"(?<=[，。、；：？！）」』》〕】]) (?=[{_CJK}])")  # full-width punctuation has its own spacing
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -67,7 +68,14 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     ExtractionError
         Undecodable bytes, a page that does not parse, or one with no text.
     """
-    source, encoding = decode_html(data, name)
+    found = read_html_decoding(data, name)
+    return found.text, found.encoding
+
+
+def read_html_decoding(data: bytes, name: str) -> Decoding:
+    """``read_html`` keeping the count of replaced bytes (see ``loaders.reading.decode.decode``)."""
+    page = decode_html(data, name)
+    source, encoding = page.text, page.encoding
     try:
         root = lxml.html.document_fromstring(_XML_DECL.sub("", source, count=1))
     except (etree.ParserError, ValueError) as exc:
@@ -78,10 +86,10 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     text = render(body)
     if not text.strip():
         raise ExtractionError(name, "HTML page has no text in its body (after removing navigation and scripts)")
-    return text, encoding
+    return Decoding(text, encoding, page.replaced)
 
 
-def decode_html(data: bytes, name: str) -> tuple[str, str]:
+def decode_html(data: bytes, name: str) -> Decoding:
     """Decode with the page's declared charset when it is right, else detect."""
     declared = _META_CHARSET.search(data[:4096])
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
@@ -92,8 +100,8 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
             except (UnicodeDecodeError, LookupError):
                 text = None
             if text and text.strip() and plausibility(text[:16384]) >= 0.75:
-                return text, label
-    return decode_text(data, name)
+                return Decoding(text, label)
+    return decode(data, name)
 
 
 def _codec_for(charset: str) -> str | None:
@@ -187,7 +195,7 @@ class _Lines:
 
     def newline(self) -> None:
         if self.cur:
-            line = _SPACE.sub(" ", _CJK_BREAK.sub("", "".join(self.cur))).strip()
+            line = _AFTER_PUNCT.sub("", _SPACE.sub(" ", _CJK_BREAK.sub("", "".join(self.cur)))).strip()
             self.cur = []
             if line:
                 self.lines.append(line)
@@ -247,15 +255,30 @@ def _owner(el):
     return None
 
 
+_CELL_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _is_data_table(table) -> bool:
-    """Data tables have rows of several cells and no nested tables."""
-    if any(t is not table for t in table.iter("table")):
+    """Data tables: rows of several cells, no nested table or headings, no page-sized cells.
+
+    A table of at most three rows with a cell holding several paragraphs of
+    text is page layout (a menu column beside the document), not data.
+    """
+    if any(t is not table for t in table.iter("table")) or any(True for _ in table.iter("h1", "h2", "h3")):
         return False
     rows = _rows(table)
     if not rows:
         return False
-    widths = [len([c for c in tr if c.tag in ("td", "th")]) for tr in rows]
-    return max(widths) >= 2 and not any(len(c.text_content()) > 2000 for tr in rows for c in tr)
+    cells = [c for tr in rows for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if max(len([c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]) for tr in rows) < 2:
+        return False
+    for cell in cells:
+        size = len(cell.text_content())
+        if size > 2000:
+            return False
+        if len(rows) <= 3 and size > 60 and sum(1 for _ in cell.iter(*_CELL_BLOCKS)) >= 3:
+            return False
+    return True
 
 
 def _cell_text(cell) -> str:

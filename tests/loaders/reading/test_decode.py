@@ -9,7 +9,7 @@ import pytest
 
 from agencynet.errors import ExtractionError
 from loaders.reading import read_document
-from loaders.reading.decode import decode_text, plausibility
+from loaders.reading.decode import decode, decode_text, plausibility
 
 PLAN = (
     "一、主要任务\n"
@@ -127,3 +127,29 @@ def test_stored_fixtures_decode_to_the_same_text():
     assert encoding == "big5"
     assert text.splitlines()[9] == "二、主要任務"
     assert len(text) == len(plan)
+
+
+def test_a_few_bad_bytes_are_replaced_and_reported():
+    data = (PLAN * 3).encode("gb18030")
+    cut = len(PLAN[:10].encode("gb18030"))  # a character boundary
+    damaged = data[:cut] + b"\xff" + data[cut:]  # a byte no GB18030 sequence starts with
+    doc = read_document(damaged, "stray.txt")
+    assert doc.encoding == "gb18030"
+    assert doc.text.replace("\ufffd", "", 1) == PLAN * 3
+    assert doc.notes == ("1 undecodable byte sequence(s) replaced by U+FFFD (read as gb18030)",)
+    assert read_document(data, "clean.txt").notes == ()
+
+
+def test_utf8_with_one_pasted_gbk_character():
+    data = PLAN.encode("utf-8") + "市".encode("gbk") + PLAN.encode("utf-8")
+    found = decode(data, "mixed.txt")
+    assert (found.encoding, found.replaced) == ("utf-8", found.text.count("\ufffd"))
+    assert found.text.startswith(PLAN) and found.text.endswith(PLAN)
+
+
+def test_many_bad_bytes_are_not_tolerated():
+    data = bytearray(PLAN.encode("gb18030") * 2)
+    for i in range(0, len(data), 25):
+        data[i] = 0xFF
+    with pytest.raises(ExtractionError, match="bad.txt: binary or undecodable"):
+        decode(bytes(data), "bad.txt")

@@ -118,3 +118,19 @@ def test_html_suffix_variants_use_the_html_reader():
         assert read_document(data, name).format == "html"
     assert read_document(data, "no_suffix").format == "html"
     assert read_document(data, "a.txt").format == "txt"  # a .txt stays text
+
+
+def test_two_column_layout_table_is_not_flattened_into_one_row():
+    paragraphs = ["一、总体要求", "以提高发展质量和效益为中心，全面提升产品、工程和服务质量水平。", "二、主要任务",
+                  "（一）加强质量基础设施建设。完善计量、标准、检验检测体系。（责任单位：市市场监管局、市发改委）"]
+    body = ("<table><tr><td class='left'><a>机构概况</a><br><a>政务公开</a></td><td class='main'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td></tr></table>")
+    lines = read_html(_html(body), "layout.html")[0].splitlines()
+    assert lines[-4:] == paragraphs
+
+
+def test_word_exported_list_marker_keeps_its_number_without_filler_space():
+    body = ("<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+            "<span style='mso-list:Ignore'>（一）<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span>"
+            "</span><![endif]><span style='font-family:仿宋'>加强建设。（责任单位：市发改\n委）<o:p></o:p></span></p>")
+    assert read_html(_html(body), "word.htm")[0] == "（一）加强建设。（责任单位：市发改委）\n"
