@@ -106,7 +106,7 @@ def _spring(sub: nx.Graph, scale: float) -> dict:
         return {next(iter(sub)): (0.0, 0.0)}
     k = 3.0 / math.sqrt(n)
     return {node: (float(p[0]), float(p[1]))
-            for node, p in nx.spring_layout(sub, seed=7, k=k, iterations=100, scale=scale, weight=None).items()}
+            for node, p in nx.spring_layout(sub, seed=7, k=k, iterations=100 if n < 150 else 50, scale=scale, weight=None).items()}
 
 
 def build_network(g: nx.Graph) -> Network:
