@@ -45,6 +45,28 @@ DECLARATION = re.compile(
     r"|(?:牵头单位|牵头部门)(?:列|排|排名|排位|排在|列在)(?:在)?(?:第一位|第一|首位))(?:\s*[,;]?\s*下同)?"
 )
 _CARRY = re.compile(r"下同")
+_DECL_ANCHOR = re.compile(r"牵头|主责")
+
+
+def find_declaration(text: str, a: int, b: int) -> re.Match | None:
+    """First first-listed-leads declaration in ``text[a:b]``, looked for only around 牵头/主责 (fast)."""
+    for anchor in _DECL_ANCHOR.finditer(text, a, b):
+        m = DECLARATION.search(text, max(a, anchor.start() - 16), min(b, anchor.end() + 16))
+        if m:
+            return m
+    return None
+
+
+def find_declarations(text: str, a: int, b: int) -> list[re.Match]:
+    """Every declaration in ``text[a:b]`` (see ``find_declaration``)."""
+    out: list[re.Match] = []
+    pos = a
+    while True:
+        m = find_declaration(text, pos, b)
+        if not m:
+            return out
+        out.append(m)
+        pos = m.end()
 JOINT = re.compile(r"按照?职责分工|按照?各自职责|根据职责分工|按照?职能分工|按照?职责|依职责|分工负责|共同负责|分别负责|各负其责|齐抓共管")
 _RESPONSIBLE = re.compile(r"(?:负责|落实|实施|推进|承担)\s*$")
 _LEAD_WORD = re.compile(r"牵头")
@@ -96,7 +118,7 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
     """Read the inside ``text[a:b]`` of a bracket (or a label line) as a clause, or None."""
     clause = Clause(a, b)
     pieces = [(a, b)]
-    dm = DECLARATION.search(text, a, b)
+    dm = find_declaration(text, a, b)
     if dm:
         clause.declared = True
         clause.declaration = (dm.start(), dm.end())

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from agencynet.errors import ExtractionError
-from loaders.clauses import DECLARATION, Clause
+from loaders.clauses import Clause, find_declarations
 from loaders.facts import find_facts
 from loaders.leads import decide
 from loaders.outline import parse_outline
@@ -137,7 +137,7 @@ def _free_declaration(match: str, outline, drafts: list[Draft]) -> bool:
     if "第一" not in match and "首位" not in match:
         return False
     spans = [(d.clause.start, d.clause.end) for d in drafts if d.clause]
-    for m in DECLARATION.finditer(match, 0, outline.end):
+    for m in find_declarations(match, 0, outline.end):
         if not any(s <= m.start() < e for s, e in spans):
             return True
     return False

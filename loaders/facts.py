@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from loaders.clauses import DECLARATION
+from loaders.clauses import find_declaration
 from loaders.places import CITIES, PROVINCES, city_full, province_full
 
 PLAN_KIND = r"(?:行动计划|计划|实施方案|工作方案|方案|实施意见|意见|规划|办法|细则|要点|纲要|措施|决定|通知|任务分工)"
@@ -117,7 +117,7 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     facts["date"] = date
     decl = None
     if front_end < len(body_lines) and ("第一" in match or "首位" in match):
-        dm = DECLARATION.search(match, body_lines[front_end][0], body_end)
+        dm = find_declaration(match, body_lines[front_end][0], body_end)
         decl = (dm.start(), dm.end()) if dm else None
     facts["lead_convention"] = source[decl[0]:decl[1]] if decl else None
     place = _place_from(match, title) or _place_from(match, issuer)

@@ -10,7 +10,8 @@ and the first-listed convention apply). Rows with fewer cells than the header
 Examples
 --------
 >>> t = "序号\\t重点任务\\t牵头单位\\t责任单位\\n1\\t推进标准化。\\t市质监局\\t市发改委、市经信委\\n"
->>> rows, _ = find_tables(t, [(0, 15), (16, len(t) - 1)])
+>>> from loaders.outline import split_lines
+>>> rows, _ = find_tables(t, split_lines(t))
 >>> r = rows[0]
 >>> r.number, t[slice(*r.heading)], [t[a:b] for a, b in r.clause.leads], [t[a:b] for a, b in r.clause.units]
 ('1', '推进标准化', ['市质监局'], ['市质监局', '市发改委', '市经信委'])
@@ -88,6 +89,8 @@ def find_tables(text: str, lines: list[tuple[int, int]]) -> tuple[list[TableRow]
     """Rows of every task-division table among ``lines``; also the line indices they use."""
     rows: list[TableRow] = []
     used: set[int] = set()
+    if "\t" not in text:
+        return rows, used
     cols = None
     count = 0
     for idx, (a, b) in enumerate(lines):

@@ -98,3 +98,13 @@ def test_extract_paths_expands_directories_and_keeps_going(tmp_path):
     names = [(p.name, type(r).__name__) for p, r in results]
     assert names == [("a.txt", "ExtractedDocument"), ("b.txt", "ExtractionError"), ("missing.txt", "ExtractionError")]
     assert "no such file" in str(results[-1][1])
+
+
+@pytest.mark.parametrize("module", ["loaders.text", "loaders.units", "loaders.clauses", "loaders.leads", "loaders.outline",
+                                    "loaders.tables", "loaders.extract"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
