@@ -1,4 +1,8 @@
-"""Exports of a network view: CSV edge list, GraphML and GEXF (networkx writers)."""
+"""Exports of a network view: CSV edge list, GraphML and GEXF (networkx writers).
+
+In GEXF the edge kind (LEADS/SUPPORTS/...) is the attribute ``relation`` and the edge label,
+because GEXF reserves ``type`` for directed/undirected.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ def export(g: nx.Graph, fmt: str) -> bytes:
     clean = nx.DiGraph() if g.is_directed() else nx.Graph()
     clean.graph.update({k: str(v) for k, v in g.graph.items()})
     clean.add_nodes_from((n, _scalars(d)) for n, d in g.nodes(data=True))
-    clean.add_edges_from((u, v, _scalars(d)) for u, v, d in g.edges(data=True))
+    clean.add_edges_from((u, v, _edge(d, fmt)) for u, v, d in g.edges(data=True))
     buf = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(clean, buf, encoding="utf-8")
@@ -40,6 +44,15 @@ def export(g: nx.Graph, fmt: str) -> bytes:
     else:
         raise ValueError(fmt)
     return buf.getvalue()
+
+
+def _edge(d: dict, fmt: str) -> dict:
+    """GEXF reserves an edge's ``type`` (directed/undirected): there it is ``relation`` and the label."""
+    out = _scalars(d)
+    if fmt == "gexf" and "type" in out:
+        out["relation"] = out.pop("type")
+        out["label"] = out["relation"]
+    return out
 
 
 def _scalars(d: dict) -> dict:
