@@ -8,7 +8,9 @@ page by page (top to bottom, left to right) and:
 - a paragraph wrapped over several lines is joined again: a line continues the
   previous one unless it is indented, starts with an outline number (一、,
   （一）, 1., ①, 附件), or the previous line ended short of the right margin;
-  the join adds no space between Chinese characters, one space otherwise;
+  the join adds a space only between Latin words, none in Chinese text
+  (line-breaking rules for punctuation leave wrapped lines up to two or three
+  characters short of the margin, so "short" means more than three);
 - a lone page number at the top or bottom of a page (``- 3 -``, ``第3页``) is
   dropped.
 """
@@ -29,7 +31,6 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _OUTLINE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\D|"
                       r"[①-⑳]|附件\s*\d*|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -99,6 +100,7 @@ def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int]]:
     return pages
 
 
+SHORT_LINE_CHARS = 3.0  # a line ending this many characters before the margin ends its paragraph
 GAP_EM = 0.8  # a horizontal gap wider than this many character sizes separates table cells
 
 
@@ -150,6 +152,13 @@ def _char_width(segs: list[_Seg]) -> float:
     return statistics.median(widths) if widths else 10.0
 
 
+def _glue(last: str, first: str) -> str:
+    """What joins two wrapped lines: a space between Latin words, nothing in Chinese text or inside numbers."""
+    if last.isascii() and first.isascii() and not (last.isdigit() and first.isdigit()) and last not in "-/":
+        return " "
+    return ""
+
+
 class _Writer:
     """Collects output lines; remembers whether the last line may continue on the next."""
 
@@ -186,6 +195,5 @@ class _Writer:
                 out.append(seg.text)
             else:
                 prev = out[-1]
-                glue = "" if (_CJK.match(prev[-1]) or _CJK.match(seg.text[0])) else " "
-                out[-1] = prev + glue + seg.text
-            self.open = seg.x1 >= right - 1.5 * cw
+                out[-1] = prev + _glue(prev[-1], seg.text[0]) + seg.text
+            self.open = seg.x1 >= right - SHORT_LINE_CHARS * cw

@@ -128,3 +128,13 @@ def test_big5_traditional_plan_keeps_its_script_and_structure(reference):
     assert doc.tasks[1].units == ["市經信委", "市商務局"]  # source script kept
     simplified_units = [t.units_simplified for t in doc.tasks]
     assert simplified_units == [json.loads(r[FIELDS.index("units")]) for r in reference]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_sample_plans_give_the_same_tasks_in_every_format(sample_paths, builders, fmt):
+    """Each sample plan's lines rendered as a web page, a Word file and a PDF extract like the .txt."""
+    for path in sample_paths:
+        data = path.read_bytes()
+        reference = _tasks(data, path.name)
+        lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
+        assert _tasks(builders[fmt](lines), f"{path.stem}.{fmt}") == reference, path.name
