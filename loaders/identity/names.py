@@ -40,6 +40,7 @@ _NOT_PREFIX = re.compile(
 )
 _PARTY = re.compile(r"^(?:委(?!员会)|党委|党工委|党组|工委)")
 _GOVERNMENT = re.compile(r"^(?:人民)?政府(?!采购)")
+_ALIAS_NOTE = re.compile(r"(?<=.)\([^()]*\)$")
 _BRANCH = re.compile(r"(?:分局|分中心|分院|分所|支局|分部|分理处|分公司)$")
 
 # Body kinds, tried in order on the end of the core name.
@@ -155,7 +156,7 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
         party, rest = True, rest[m.end():]
     elif m := _GOVERNMENT.match(rest):
         government, rest = True, rest[m.end():]
-    rest = rest.strip("()")
+    rest = _ALIAS_NOTE.sub("", rest).strip("()")  # 发改委(物价局): a second name of the same body
     return ParsedName(
         text=text, simplified=simplified, place=place, level_prefix=prefix, party=party,
         government=government, core=rest, branch=bool(_BRANCH.search(rest)),

@@ -61,3 +61,9 @@ def test_place_prefix_comes_from_the_finder():
     p = parse_name("嘉兴检验检疫局", lambda s: "嘉兴" if s.startswith("嘉兴") else None)
     assert (p.place, p.level_prefix, p.core) == ("嘉兴", None, "检验检疫局")
     assert parse_name("嘉兴检验检疫局").place is None
+
+
+def test_second_name_in_brackets_is_not_part_of_the_core():
+    p = parse_name("市发改委(市物价局)")
+    assert (p.core, p.body_class) == ("发改委", "department")
+    assert p.text == "市发改委(市物价局)"

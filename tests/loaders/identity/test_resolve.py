@@ -165,3 +165,8 @@ def test_short_place_form_needs_the_body_word_right_after_it():
     hospital = resolve_mention("市中心医院", jinan)        # 市中 is also a district's short name
     assert hospital.jurisdiction.name == "济南市" and hospital.function == "hospital"
     assert resolve_mention("市中区发改局", jinan).jurisdiction.name == "市中区"
+
+
+def test_bracketed_second_name_is_the_same_agency():
+    assert resolve_mention("市委宣传部(市文明办)", JIAXING).id == resolve_mention("市委宣传部", JIAXING).id
+    assert resolve_mention("市发改委（市物价局）", JIAXING).id == resolve_mention("市发改委", JIAXING).id
