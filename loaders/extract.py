@@ -75,6 +75,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
         if c and c.carries:
             carry = True
         tasks.append(_task(plan_name, seq, d, c, declared, match, source, places, warnings))
+    _fill_simplified(tasks)
     plan = PlanRecord(
         file=plan_name, title=facts["title"], jurisdiction=facts["jurisdiction"], level=facts["level"],
         parent_jurisdiction=facts["parent_jurisdiction"], issuer=facts["issuer"], doc_number=facts["doc_number"],
@@ -110,8 +111,16 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
         clause=source[c.start:c.end], units=src, lead=lead, support=support, collective=collective,
         open_list=c.open_list, lead_basis=basis, text=text, span=(d.start, d.end),
         clause_span=(c.start, c.end), section=source[d.section[0]:d.section[1]],
-        units_simplified=simplified_all(src), units_normalised=normalised,
+        units_normalised=normalised,
     )
+
+
+def _fill_simplified(tasks: list[TaskRecord]) -> None:
+    """``units_simplified`` of every task, with one OpenCC call for the whole document."""
+    names = [u for t in tasks for u in t.units]
+    converted = iter(simplified_all(names))
+    for t in tasks:
+        t.units_simplified = [next(converted) for _ in t.units]
 
 
 def _place_test(match: str, jurisdiction: str | None):

@@ -92,6 +92,7 @@ def detect_script(text: str, sample: int = 4000) -> str:
     converted = _converter().convert(head)
     if converted == head or len(converted) != len(head):
         return "simplified" if converted == head else _slow_script(head)
+    head, converted = head[:1500], converted[:1500]
     cjk = len(_CJK.findall(head))
     changed = sum(map(str.__ne__, head, converted))
     return "traditional" if changed >= max(3, cjk * 0.02) else "simplified"
