@@ -126,7 +126,7 @@ def test_traditional_file_is_traditional_and_truth_follows():
 def test_plans_are_distinct_plans():
     """(jurisdiction, title) never repeats, so every generated file is its own plan."""
     seen = set()
-    for _, _, e in iter_plans(1500, seed=12):
+    for _, _, e in iter_plans(500, seed=12):
         key = (e["jurisdiction"], e["title"])
         assert key not in seen, key
         seen.add(key)
