@@ -1,0 +1,119 @@
+"""Neo4jStore specifics on a real Neo4j: connection errors, schema, open_store, auth refused."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import neo4j
+import pytest
+
+from agencynet.errors import AgencynetError, StoreUnavailable
+from agencynet.settings import Settings
+from store import make_driver, open_store
+from store.neo4j_store import Neo4jStore
+from support.graphs import make_graph
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_make_driver_on_a_down_server_names_uri_and_cause():
+    uri = f"bolt://127.0.0.1:{_closed_port()}"
+    with pytest.raises(StoreUnavailable) as info:
+        make_driver(Settings(neo4j_uri=uri), timeout=3)
+    assert uri in str(info.value) and "refused" in str(info.value).lower()
+
+
+def test_bad_uri_is_a_clear_error():
+    with pytest.raises(StoreUnavailable, match="bad Neo4j URI"):
+        make_driver(Settings(neo4j_uri="http//nonsense"))
+
+
+def test_store_on_a_down_server_raises_store_unavailable_and_health_says_so():
+    uri = f"bolt://127.0.0.1:{_closed_port()}"
+    driver = neo4j.GraphDatabase.driver(uri, connection_timeout=3)
+    try:
+        store = Neo4jStore(driver, "neo4j", uri=uri)
+        with pytest.raises(StoreUnavailable, match=uri):
+            store.plans()
+        with pytest.raises(StoreUnavailable, match=uri):
+            store.load(make_graph("a"))
+        health = store.health()
+        assert health["ok"] is False and health["where"] == uri and uri in health["detail"]
+    finally:
+        driver.close()
+
+
+@pytest.mark.neo4j
+def test_open_store_uses_neo4j_when_uri_set(neo4j_server, neo4j_store):
+    settings = Settings(neo4j_uri=neo4j_server["uri"], neo4j_user=neo4j_server["user"],
+                        neo4j_password=neo4j_server["password"] or "")
+    store = open_store(settings)
+    try:
+        assert store.kind == "neo4j" and store.health()["ok"]
+        store.setup()  # schema set-up is re-runnable
+        store.load(make_graph("a"))
+        assert [p["id"] for p in neo4j_store.plans()] == ["p-a"]
+    finally:
+        store.driver.close()
+
+
+@pytest.mark.neo4j
+def test_unknown_database_is_a_store_error(neo4j_driver, neo4j_server):
+    store = Neo4jStore(neo4j_driver, "no-such-db", uri=neo4j_server["uri"])
+    with pytest.raises(AgencynetError) as info:
+        store.plans()
+    assert neo4j_server["uri"] in str(info.value)
+
+
+@pytest.fixture(scope="module")
+def auth_server(tmp_path_factory, neo4j_server):
+    """A second local Neo4j with authentication on (password ``right-password``)."""
+    if os.environ.get("AGENCYNET_TEST_NEO4J_AUTH_URI"):
+        yield os.environ["AGENCYNET_TEST_NEO4J_AUTH_URI"]
+        return
+    from agencynet.neo4j_launcher import Neo4jLauncher, free_port
+
+    home = tmp_path_factory.mktemp("neo4j-auth")
+    launcher = Neo4jLauncher(home, build_dir=Neo4jLauncher.from_settings(Settings()).build_dir)
+    try:
+        uri = launcher.start(port=free_port(), data_dir=home / "data", password="right-password",
+                             timeout=240, watch_pid=os.getpid())
+    except AgencynetError as exc:
+        pytest.skip(f"could not start an auth-enabled Neo4j: {exc}")
+    try:
+        yield uri
+    finally:
+        launcher.stop(timeout=60)
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_refused_credentials_name_uri_and_cause(auth_server, monkeypatch, tmp_path):
+    with pytest.raises(StoreUnavailable) as info:
+        make_driver(Settings(neo4j_uri=auth_server, neo4j_password="wrong-password"))
+    message = str(info.value)
+    assert auth_server in message and "credentials refused" in message
+    driver = make_driver(Settings(neo4j_uri=auth_server, neo4j_password="right-password"))
+    driver.close()
+
+    # the CLI says the same in one line, no traceback
+    from click.testing import CliRunner
+
+    from agencynet.cli import cli
+    from agencynet.settings import get_settings
+
+    monkeypatch.setenv("NEO4J_URI", auth_server)
+    monkeypatch.setenv("NEO4J_PASSWORD", "wrong-password")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["reset", "--yes"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip().startswith("error: store at " + auth_server)
+    assert "credentials refused" in result.stderr and len(result.stderr.strip().splitlines()) == 1
