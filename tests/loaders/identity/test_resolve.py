@@ -170,3 +170,12 @@ def test_short_place_form_needs_the_body_word_right_after_it():
 def test_bracketed_second_name_is_the_same_agency():
     assert resolve_mention("市委宣传部(市文明办)", JIAXING).id == resolve_mention("市委宣传部", JIAXING).id
     assert resolve_mention("市发改委（市物价局）", JIAXING).id == resolve_mention("市发改委", JIAXING).id
+
+
+@pytest.mark.parametrize("a, b", [
+    ("市文化局", "市广电局"), ("市交通运输局", "市公路局"), ("市人社局", "市社保局"), ("市农业局", "市农机局"),
+    ("市林业局", "市森林公安局"), ("市公安局", "市森林公安局"), ("市经信委", "市中小企业局"), ("市水利局", "市水文局"),
+    ("市卫生局", "市计生委"), ("市国税局", "市地税局"), ("市政府办公室", "市政府督查室"),
+])
+def test_distinct_bodies_of_related_functions_stay_apart(a, b):
+    assert resolve_mention(a, JIAXING).id != resolve_mention(b, JIAXING).id
