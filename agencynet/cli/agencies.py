@@ -18,7 +18,8 @@ from agencynet.cli.common import echo_rows, fail
 from agencynet.errors import AgencynetError, ExtractionError
 from agencynet.settings import get_settings
 
-FIELDS = ["name", "jurisdiction", "level", "function", "function_en", "function_current", "aliases", "mentions",
+FIELDS = ["name", "jurisdiction", "level", "function", "function_en", "function_current", "aliases", "alias_counts",
+          "mentions",
           "leads", "supports", "kind", "id", "jurisdiction_id", "name_simplified"]
 TABLE = ["name", "jurisdiction", "level", "function", "leads", "supports", "mentions", "aliases", "kind"]
 UNKNOWN_MARKS = ("未知上级", "未指明", "未知辖区")
@@ -34,7 +35,9 @@ def graphs_reads(graphs: list) -> dict:
     functions: dict[str, dict] = {}
     forms: dict[str, Counter] = defaultdict(Counter)
     counts: dict[str, Counter] = defaultdict(Counter)
+    edges: list[dict] = []
     for g in graphs:
+        edges += g.edges
         for j in g.jurisdictions:
             jurisdictions.setdefault(j["id"], j)
         for f in g.functions:
@@ -55,13 +58,16 @@ def graphs_reads(graphs: list) -> dict:
     for cid, c in collectives.items():
         c["mentions"] = counts[cid]["NAMED_ON"]
     return {"agencies": list(agencies.values()), "collectives": list(collectives.values()),
-            "jurisdictions": list(jurisdictions.values()), "functions": list(functions.values())}
+            "jurisdictions": list(jurisdictions.values()), "functions": list(functions.values()), "edges": edges}
 
 
 def agency_rows(reads: dict) -> list[dict]:
     """Output rows from store-shaped reads, agencies first (most leads first), then collectives."""
     jur = {j["id"]: j for j in reads["jurisdictions"]}
     fns = {f["code"]: f for f in reads["functions"]}
+    alias_counts: dict[str, Counter] = defaultdict(Counter)
+    for e in reads.get("edges", []):
+        alias_counts[e["source_id"]][e["mention"]] += 1
 
     def current(code):
         seen = [code]
@@ -77,7 +83,8 @@ def agency_rows(reads: dict) -> list[dict]:
         rows.append({
             "name": a["name"], "jurisdiction": j.get("name"), "level": j.get("level"), "function": fn,
             "function_en": fns.get(fn, {}).get("en"), "function_current": current(fn) if fn in fns else fn,
-            "aliases": list(a.get("aliases") or []), "mentions": a.get("mentions", 0), "leads": a.get("leads", 0),
+            "aliases": list(a.get("aliases") or []), "alias_counts": dict(sorted(alias_counts[a["id"]].items())),
+            "mentions": a.get("mentions", 0), "leads": a.get("leads", 0),
             "supports": a.get("supports", 0), "kind": "agency", "id": a["id"], "jurisdiction_id": a["jurisdiction_id"],
             "name_simplified": a.get("name_simplified"),
         })
@@ -85,7 +92,8 @@ def agency_rows(reads: dict) -> list[dict]:
         j = jur.get(c["jurisdiction_id"], {})
         rows.append({
             "name": c["name"], "jurisdiction": j.get("name"), "level": j.get("level"), "function": None,
-            "function_en": None, "function_current": None, "aliases": [c["name"]], "mentions": c.get("mentions", 0),
+            "function_en": None, "function_current": None, "aliases": [c["name"]],
+            "alias_counts": dict(sorted(alias_counts[c["id"]].items())), "mentions": c.get("mentions", 0),
             "leads": 0, "supports": 0, "kind": "collective", "id": c["id"], "jurisdiction_id": c["jurisdiction_id"],
             "name_simplified": None,
         })
@@ -114,7 +122,7 @@ def _from_store() -> dict:
     store = open_store(get_settings())
     try:
         return {"agencies": store.agencies(), "collectives": store.collectives(),
-                "jurisdictions": store.jurisdictions(), "functions": store.functions()}
+                "jurisdictions": store.jurisdictions(), "functions": store.functions(), "edges": store.edges()}
     finally:
         store.close()
         driver = getattr(store, "driver", None)

@@ -35,6 +35,7 @@ def test_jsonl_fields_and_yuhang_variants():
     msa = [r for r in rows if r["kind"] == "agency" and r["function"] == "market_regulation"]
     assert len(msa) == 1
     assert msa[0]["name"] == "区市场监管局" and msa[0]["aliases"] == ["区市场监督局", "区市场监管局"]
+    assert msa[0]["alias_counts"] == {"区市场监督局": 2, "区市场监管局": 12}
     assert (msa[0]["leads"], msa[0]["jurisdiction"], msa[0]["level"]) == (13, "余杭区", "district")
     assert msa[0]["function_en"] == "Market regulation"
     coll = [r for r in rows if r["kind"] == "collective"]
@@ -87,7 +88,8 @@ def settings_env(tmp_path, monkeypatch):
 
 
 def _by_id(rows):
-    return {r["id"]: {k: r[k] for k in ("name", "jurisdiction", "level", "function", "aliases", "mentions", "leads",
+    return {r["id"]: {k: r[k] for k in ("name", "jurisdiction", "level", "function", "aliases", "alias_counts",
+                                        "mentions", "leads",
                                         "supports", "kind")} for r in rows}
 
 
