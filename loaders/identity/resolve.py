@@ -67,10 +67,10 @@ class PlanContext:
             return simplified  # a bare place name: that place's government
         for size in range(min(len(simplified) - 2, 12), 1, -1):
             head, rest = simplified[:size], simplified[size:]
-            if head in own or head in gaz.by_name:
+            if head in own or (head in gaz.by_name and len(head) > 2):
                 pass
-            elif head in gaz.by_short and province and any(c.startswith(province) for c, _ in gaz.by_short[head]):
-                pass  # a short form (嘉兴) only within the plan's own province
+            elif province and any(c.startswith(province) for c, _ in gaz.by_short.get(head, gaz.by_name.get(head, []))):
+                pass  # a short form (嘉兴) or a two-character name (城区) only within the plan's own province
             else:
                 continue
             if rest.startswith(("政府", "人民政府", "委", "党")):

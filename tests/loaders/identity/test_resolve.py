@@ -179,3 +179,8 @@ def test_bracketed_second_name_is_the_same_agency():
 ])
 def test_distinct_bodies_of_related_functions_stay_apart(a, b):
     assert resolve_mention(a, JIAXING).id != resolve_mention(b, JIAXING).id
+
+
+def test_two_character_place_names_only_count_nearby():
+    ref = resolve_mention("东区管委会", JIAXING)       # 东区 is a district of 攀枝花 (Sichuan)
+    assert ref.jurisdiction.id == JIAXING.jurisdiction.id
