@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.units import (OPEN, looks_like_body, matching_close, split_entries, strong_body)
+from loaders.units import OPEN, bracket_pairs, looks_like_body, split_entries, strong_body
 
 _LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|牵头领导|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
                 r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位|"
@@ -212,16 +212,7 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
         if c:
             c.start, c.end, c.shape = a, b, "line"
             return [c]
-    i = start
-    while True:
-        m = _OPENER.search(text, i, end)
-        if not m:
-            break
-        i = m.start()
-        j = matching_close(text, i, end)
-        if j < 0:
-            i += 1
-            continue
+    for i, j in bracket_pairs(text, start, end):
         if _worth_parsing(text, i + 1, j - 1):
             c = parse_body(text, i + 1, j - 1)
             if c and (c.shape != "bare" or _bare_position_ok(text, start, end, i, j)):
@@ -229,7 +220,6 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
                 found.append(c)
             elif rejected is not None and clause_like(text, i + 1, j - 1):
                 rejected.append((i, j))
-        i = j
     if found:
         return found
     tail = _INLINE_LABEL.search(text, start, end) or _INLINE_LEAD.search(text, start, end)
@@ -258,8 +248,10 @@ def _worth_parsing(text: str, a: int, b: int) -> bool:
 
 
 def _bare_position_ok(text: str, start: int, end: int, i: int, j: int) -> bool:
-    before = text[start:i].rstrip()
-    return (not before or before[-1] in "。;:") or bool(_AFTER_OK.match(text, j, end))
+    k = i - 1
+    while k >= start and text[k] in " \t":
+        k -= 1
+    return k < start or text[k] in "。;:" or bool(_AFTER_OK.match(text, j, end))
 
 
 def clause_like(text: str, a: int, b: int) -> bool:

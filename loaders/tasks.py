@@ -24,6 +24,9 @@ _TITLE_VERBS = re.compile(r"发挥|深入|加强|推进|建立|完善|强化|加
                           r"鼓励|支持|引导|围绕|按照|依托|结合|着力|持续|不断|进一步|切实|严格|组织|加大|培育|探索")
 
 
+_CONTENT = re.compile(r"[^ \t。.;,]")
+
+
 @dataclass
 class Draft:
     """A task before its units are read: where it is and which clause it carries."""
@@ -156,7 +159,7 @@ def _emit_groups(node: Node, own: list[int], match: str, lines, clauses, out: li
             cur_start = None
             seg = c.end
             prev_line_clause_idx = idx
-        rest = match[seg:b].strip(" \t。.;,")
+        rest = _CONTENT.search(match, seg, b)
         if rest:
             if cur_start is None and not found:
                 cur_start = a

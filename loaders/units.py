@@ -78,6 +78,32 @@ def matching_close(text: str, i: int, end: int) -> int:
     return -1
 
 
+def bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outermost matched bracket pairs in ``text[start:end]`` as ``(open, close + 1)``, in one pass.
+
+    Unclosed openers are ignored (pairs inside them still count as outermost);
+    stray closers are ignored too.
+    """
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for m in _BRACKETS.finditer(text, start, end):
+        ch = m.group()
+        if ch in OPEN:
+            stack.append(m.start())
+        elif ch == "\n":
+            stack.clear()
+        elif stack:
+            pairs.append((stack.pop(), m.end()))
+    pairs.sort()
+    out: list[tuple[int, int]] = []
+    reach = -1
+    for a, b in pairs:
+        if a >= reach:
+            out.append((a, b))
+            reach = b
+    return out
+
+
 def split_entries(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
     """Split ``text[start:end]`` on 、 , ; at bracket depth 0 into entry spans.
 

@@ -108,3 +108,29 @@ def test_docstring_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["一、主要任务\n", "二、保障措施\n", "(一)", "1.", "(1)", "①", "附件1\n", "附件:1.", "\n", "\t",
+                           "(责任单位:", "市发改委", "、", ",", ";", "各县(市、区)政府", "等部门按职责分工负责", ")", "〔",
+                           "〕", "牵头", "配合", "列第一位的为牵头单位,下同", "。", "推进标准化", "2017年7月4日",
+                           "序号\t重点任务\t牵头单位\t责任单位\n", "責任單位:", "（", "）", "《", "》", "  "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=60))
+def test_any_text_gives_records_or_an_extraction_error(pieces):
+    text = "".join(pieces)
+    try:
+        doc = extract_text(text, "fuzz.txt")
+    except ExtractionError:
+        return
+    for t in doc.tasks:
+        assert doc.text[t.span[0]:t.span[1]] == t.text
+        if t.clause is not None:
+            assert doc.text[t.clause_span[0]:t.clause_span[1]] == t.clause
+        assert t.lead_basis in ("explicit", "declared_first", "convention_first", "single", "joint",
+                                "collective_only", "none")
+        assert set(t.lead) <= set(t.units) and set(t.support) <= set(t.units)

@@ -79,3 +79,14 @@ def test_a_new_prefix_takes_over():
 
 def test_place_test_may_be_a_function():
     assert resolve_prefixes(["县发改局", "磐安海关"], places=lambda n: n.startswith("磐安")) == ["县发改局", "磐安海关"]
+
+
+def test_bracket_pairs_outermost_only_and_unclosed_openers_ignored():
+    from loaders.units import bracket_pairs
+
+    text = "加强(甲〔乙(丙)〕)再(丁)"
+    assert [text[a:b] for a, b in bracket_pairs(text, 0, len(text))] == ["(甲〔乙(丙)〕)", "(丁)"]
+    text = "加强(加强(加强(责任单位:市发改委)"
+    assert [text[a:b] for a, b in bracket_pairs(text, 0, len(text))] == ["(责任单位:市发改委)"]
+    text = "((((" * 1000 + ")"
+    assert len(bracket_pairs(text, 0, len(text))) == 1
