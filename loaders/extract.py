@@ -179,3 +179,6 @@ def extract_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Extracted
             yield path, extract_document(data, str(path))
         except ExtractionError as exc:
             yield path, exc
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other files or show a traceback
+            yield path, ExtractionError(str(path), f"could not be parsed (internal error {type(exc).__name__}: {exc}); "
+                                                   "please report this file")

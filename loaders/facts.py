@@ -235,6 +235,9 @@ def _place_from(match: str, span: tuple[int, int] | None) -> tuple[int, int] | N
     if not span:
         return None
     a, b = span
+    lead_in = re.match(r"(?:中共|中国共产党)", match[a:b])
+    if lead_in:  # 中共嘉兴市委办公室 ...: the party prefix is not part of the place
+        a += lead_in.end()
     text = match[a:b]
     zone = re.match(r"[\u4e00-\u9fff]{2,24}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|开发区|高新区|经开区|新区)", text)
     if zone and "关于" not in zone.group(0) and not re.search(r"[0-9]", zone.group(0)):
@@ -244,6 +247,10 @@ def _place_from(match: str, span: tuple[int, int] | None) -> tuple[int, int] | N
         m = re.match(r"([\u4e00-\u9fff]{1,10}?)(自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)", text[pos:])
         if not m or "关于" in m.group(0) or m.group(1) in _GENERIC_STEM:
             break
+        stem = m.group(1)
+        if best is not None and not (stem in CITIES or stem in PROVINCES
+                                     or (len(stem) == 2 and m.group(2) in ("区", "县", "旗"))):
+            break  # 浙江省嘉兴市南湖区 nests; 义乌市质量强市 does not
         best = (a + pos, a + pos + m.end())
         pos += m.end()
     return best
@@ -292,7 +299,12 @@ def level_of(name: str) -> str | None:
         return "development_zone"
     if name.endswith(("省", "自治区")) or name in {v[0] for v in PROVINCES.values()}:
         return "province" if not name.endswith("市") or name[:2] not in PROVINCES else "province"
-    if name.endswith(("市", "自治州", "州", "盟")):
+    if name.endswith("市"):
+        stem = name[:-1]
+        if stem in CITIES or stem in PROVINCES or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", stem):
+            return "city"
+        return "county"  # a county-level city (义乌市): not a prefecture-level one
+    if name.endswith(("自治州", "州", "盟")):
         return "city"
     if name.endswith("区"):
         return "district"
@@ -304,6 +316,9 @@ def level_of(name: str) -> str | None:
 def _parent(text: str, name: str, level: str | None) -> str | None:
     if level == "province" or not level:
         return None
+    if level == "county" and name.endswith("市"):
+        cities = [c for c in mentioned_cities(text) if c not in name]
+        return city_full(max(cities, key=lambda c: text.count(c + "市") * 10 + text.count(c))) if cities else None
     if level == "city":
         stem = name[:-1]
         home = CITIES.get(stem)

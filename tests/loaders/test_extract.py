@@ -134,3 +134,16 @@ def test_any_text_gives_records_or_an_extraction_error(pieces):
         assert t.lead_basis in ("explicit", "declared_first", "convention_first", "single", "joint",
                                 "collective_only", "none")
         assert set(t.lead) <= set(t.units) and set(t.support) <= set(t.units)
+
+
+def test_a_parser_bug_becomes_an_error_for_that_file_only(tmp_path, monkeypatch):
+    import loaders.extract as extract_module
+
+    (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
+
+    def broken(text):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(extract_module, "parse_outline", broken)
+    [(path, result)] = list(extract_paths([tmp_path / "a.txt"]))
+    assert isinstance(result, ExtractionError) and "a.txt" in str(result) and "boom" in str(result)

@@ -110,3 +110,11 @@ def test_level_of():
 
 def test_mentioned_cities():
     assert mentioned_cities("与杭州主城接轨,学习宁波经验。余杭区") == {"杭州", "宁波"}
+
+
+def test_county_level_city_and_party_prefix():
+    src = ("中共义乌市委办公室关于印发义乌市质量强市行动方案的通知\n根据《金华市质量强市方案》精神。\n"
+           "中共义乌市委办公室\n2019年1月2日\n一、主要任务\n1.甲。(责任单位:市发改局)\n")
+    facts, _ = facts_of(src)
+    assert facts["jurisdiction"] == "义乌市" and facts["level"] == "county" and facts["parent_jurisdiction"] == "金华市"
+    assert facts["issuer"] == "中共义乌市委办公室"
