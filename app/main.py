@@ -17,6 +17,7 @@ from agencynet import __version__
 from agencynet.settings import Settings, get_settings
 from app.deps import StoreHolder
 from app.errors import AppConfigError, install_handlers
+from app.limits import BodyLimit, body_limit
 from app.routes import agencies, analytics, functions, health, jurisdictions, pages, plans, tasks, views
 from app.views.network import VENDOR_DIR
 from store.base import GraphStore
@@ -77,8 +78,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                   description="Agency responsibility networks from Chinese local-government policy documents.")
     app.state.settings = settings
     install_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=body_limit(settings.agencynet_max_upload_mb),
+                       limit_mb=settings.agencynet_max_upload_mb)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/vendor", StaticFiles(directory=VENDOR_DIR), name="vendor")
     for router in ROUTERS:
         app.include_router(router)
     return app
+
+
+def __getattr__(name: str):
+    """``app.main:app`` builds the app on first access (PEP 562), never at import time."""
+    if name == "app":
+        return create_app()
+    raise AttributeError(f"module 'app.main' has no attribute {name!r}")

@@ -55,7 +55,7 @@ def test_writes_are_refused_when_disabled(client, web_store):
 
 def test_oversized_upload_is_refused_and_changes_nothing(writer, web_store):
     before = _counts(web_store)
-    big = SAMPLE.read_bytes() * 20  # > 0.05 MB
+    big = SAMPLE.read_bytes() * 4  # > 0.05 MB, < twice that: the route names the file
     r = writer.post("/plans", files={"file": ("big.txt", big, "text/plain")}, headers=AUTH)
     assert r.status_code == 413
     err = r.json()["error"]
@@ -75,4 +75,28 @@ def test_malformed_uploads_get_the_extractors_message(writer, web_store):
         assert name in err["message"] and words in err["message"].lower(), err
     r = writer.post("/plans", data={"nofile": "1"}, headers=AUTH)
     assert r.status_code == 422 and "file" in r.json()["error"]["message"]
+    assert _counts(web_store) == before
+
+
+def test_huge_bodies_are_refused_at_the_door(writer, web_store):
+    before = _counts(web_store)
+    huge = b"x" * 400_000  # far over twice the 0.05 MB limit
+    r = writer.post("/plans", files={"file": ("huge.txt", huge, "text/plain")}, headers=AUTH)
+    assert r.status_code == 413
+    err = r.json()["error"]
+    assert err["code"] == "upload_too_large" and "0.05 MB" in err["message"]
+    assert _counts(web_store) == before
+
+
+def test_streamed_bodies_without_length_are_counted(writer, web_store):
+    before = _counts(web_store)
+
+    def chunks():  # a valid multipart start, then a file part that keeps coming
+        yield (b'--zz\r\nContent-Disposition: form-data; name="file"; filename="stream.txt"\r\n'
+               b"Content-Type: text/plain\r\n\r\n")
+        for _ in range(40):
+            yield "质量".encode() * 5_000
+
+    r = writer.post("/plans", content=chunks(), headers={**AUTH, "Content-Type": "multipart/form-data; boundary=zz"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "upload_too_large"
     assert _counts(web_store) == before

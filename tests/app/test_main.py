@@ -84,3 +84,19 @@ def test_neo4j_down_is_503_naming_the_uri_then_recovers(tmp_path, neo4j_server):
             assert health["ok"] is True and health["store"] == "neo4j"
         finally:
             forward.close()
+
+
+def test_nothing_is_built_at_import_and_app_main_app_is_lazy(monkeypatch, tmp_path):
+    import app.main as main
+    from agencynet.settings import get_settings
+
+    assert "app" not in vars(main)  # no app object created by importing the module
+    monkeypatch.setenv("AGENCYNET_DATA_DIR", str(tmp_path / "lazy"))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    get_settings.cache_clear()
+    try:
+        built = main.app
+    finally:
+        get_settings.cache_clear()
+    with TestClient(built) as c:
+        assert c.get("/health").json()["where"].startswith(str(tmp_path / "lazy"))
