@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from agencynet.neo4j_launcher import free_port
 from app.errors import AppConfigError
 from app.main import check_settings, create_app
-from conftest import make_settings
+from tests_app_helpers import make_settings
 from tcp_forward import Forwarder
 
 

@@ -78,7 +78,7 @@ def test_large_views_are_capped_and_say_so(web_store, tmp_path):
     from fastapi.testclient import TestClient
 
     from app.main import create_app
-    from conftest import make_settings
+    from tests_app_helpers import make_settings
 
     with TestClient(create_app(make_settings(tmp_path, agencynet_view_max_nodes=5), store=web_store)) as c:
         twin = c.get("/views/plan/p-a.json").json()
