@@ -29,14 +29,16 @@ from dataclasses import dataclass, field
 
 from loaders.units import OPEN, bracket_pairs, looks_like_body, split_entries, strong_body
 
-_LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|牵头领导|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
+_LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
                 r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位|"
-                r"完成时限|完成时间|时间节点|时间要求|时限要求|进度要求|时限")
+                r"完成时限|完成时间|时间节点|时间要求|时限要求|进度要求|时限|责任领导|牵头领导|分管领导|联系领导|督办领导|责任人")
 LABEL = re.compile(r"(" + _LABEL_WORDS + r")\s*:")
 LABEL_LINE = re.compile(r"\s*[\[(【〔]?\s*(?:" + _LABEL_WORDS + r")\s*:")
-_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "牵头领导")
+_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位")
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位", "协作单位")
-_TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", "时限要求", "进度要求", "时限")
+_TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", "时限要求", "进度要求", "时限",
+                "责任领导", "牵头领导", "分管领导", "联系领导", "督办领导", "责任人")  # not units
+_LEAD_MARK = re.compile(r"\s*[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]$")
 _TIME_ENTRY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|底前|长期|持续|每年|常态化|逐年")
 
 DECLARATION = re.compile(
@@ -156,6 +158,7 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
             if spans:
                 clause.open_list = open_list
         clause.joint = bool(JOINT.search(text, a, b))
+        _lead_marks(text, clause)
         return clause if clause.units else None
     body_a, body_b = pieces[0]
     lm = _LEAD_WORD.search(text, body_a, body_b)
@@ -188,6 +191,20 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
     elif not any(strong_body(text[s:e]) for s, e in spans):
         return None
     return clause
+
+
+def _lead_marks(text: str, clause: Clause) -> None:
+    """``市发改委(牵头)``: the mark makes the entry a lead and is not part of its name."""
+    marked = []
+    for n, (s, e) in enumerate(clause.units):
+        m = _LEAD_MARK.search(text, s, e)
+        if m:
+            clause.units[n] = (s, m.start())
+            marked.append((s, m.start()))
+    if marked:
+        strip = {s: e for s, e in marked}
+        clause.supports = [(s, strip.get(s, e)) for s, e in clause.supports if (s, strip.get(s, e)) not in marked]
+        clause.leads = [sp for sp in clause.leads if sp[0] not in strip] + marked
 
 
 def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]] | None = None) -> list[Clause]:

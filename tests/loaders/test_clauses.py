@@ -155,3 +155,13 @@ def test_declaration_wordings(words):
     c = one(f"建设平台。(责任单位:市发改委、市财政局,{words})")
     assert c["declared"] and c["units"] == ["市发改委", "市财政局"]
     assert c["carries"] == ("下同" in words)
+
+
+def test_lead_mark_after_a_unit():
+    c = one("完善平台。(责任单位:市发改委(牵头)、市财政局、市商务局)")
+    assert c["units"] == ["市发改委", "市财政局", "市商务局"] and c["leads"] == ["市发改委"]
+
+
+def test_leader_names_are_not_units():
+    c = one("完善平台。（责任领导：张三；责任单位：市发改委、市财政局）")
+    assert c["units"] == ["市发改委", "市财政局"]
