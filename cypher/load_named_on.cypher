@@ -1,6 +1,6 @@
 // (:Collective)-[:NAMED_ON {mention, position}]->(:Task) for vague entries in a clause.
+// Tasks are new in this transaction and rows are de-duplicated, so the edge is CREATEd.
 UNWIND $rows AS row
 MATCH (c:Collective {id: row.source_id})
 MATCH (t:Task {id: row.task_id})
-MERGE (c)-[r:NAMED_ON]->(t)
-SET r.mention = row.mention, r.position = row.position
+CREATE (c)-[:NAMED_ON {mention: row.mention, position: row.position}]->(t)

@@ -1,4 +1,5 @@
-// Task nodes of one plan with (:Plan)-[:HAS_TASK]->(:Task).
+// Task nodes of the plans being written, with (:Plan)-[:HAS_TASK]->(:Task).
+// The plans' old tasks were removed first (and the Plan is locked), so the edge is CREATEd.
 UNWIND $rows AS row
 MATCH (p:Plan {id: row.plan_id})
 MERGE (t:Task {id: row.id})
@@ -7,4 +8,4 @@ SET t.plan_id = row.plan_id, t.seq = row.seq, t.path = row.path, t.heading = row
     t.open_list = row.open_list, t.orphan = row.orphan, t.span_start = row.span_start,
     t.span_end = row.span_end, t.clause_start = row.clause_start, t.clause_end = row.clause_end,
     t.section = row.section
-MERGE (p)-[:HAS_TASK]->(t)
+CREATE (p)-[:HAS_TASK]->(t)

@@ -22,16 +22,15 @@ from store import connect_cause
 from store.base import LoadResult
 from store.cypher import query, statements
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
-                        batches, check_graph, chunks, project, unique_by, unique_edges)
+                        batches, check_graph, chunks, digest, project, unique_by,
+                        unique_edges)
 
-#: Load steps in order: (cypher file, PlanGraph attribute or edge type, row keys).
-_NODE_STEPS = (
-    ("load_jurisdictions", "jurisdictions", JURISDICTION_KEYS, "id"),
-    ("load_part_of", "jurisdictions", ("id", "parent_id"), "id"),
-    ("load_functions", "functions", FUNCTION_KEYS, "code"),
-    ("load_succeeded_by", "functions", ("code", "successor"), "code"),
-    ("load_agencies", "agencies", AGENCY_KEYS, "id"),
-    ("load_collectives", "collectives", COLLECTIVE_KEYS, "id"),
+#: Node rows sent to ``load_nodes``: PlanGraph attribute, row keys, key (digest ``v`` added).
+_NODE_ROWS = (
+    ("jurisdictions", JURISDICTION_KEYS, "id"),
+    ("functions", FUNCTION_KEYS, "code"),
+    ("agencies", AGENCY_KEYS, "id"),
+    ("collectives", COLLECTIVE_KEYS, "id"),
 )
 _EDGE_STEPS = (("load_leads", "LEADS"), ("load_supports", "SUPPORTS"), ("load_named_on", "NAMED_ON"))
 _CONFLICT_RETRIES = 5
@@ -168,13 +167,13 @@ class Neo4jStore:
                 self._clear(tx, graph.plan["id"])
             statuses.append("replaced" if before is not None else "loaded")
             todo.append((graph, edges))
-        for name, attr, keys, key in _NODE_STEPS:
-            rows = unique_by([r for g, _ in todo for r in getattr(g, attr)], key)
-            self._batched(tx, name, [project(r, keys) for r in rows])
-        plans = [project(g.plan, PLAN_KEYS + ("text",)) for g, _ in todo]
-        for row in plans:
-            row["warnings"] = list(row["warnings"] or [])
-        self._batched(tx, "load_plan", plans)
+        nodes = {attr: [dict(project(r, keys), v=digest(r, keys))
+                        for r in unique_by([r for g, _ in todo for r in getattr(g, attr)], key)]
+                 for attr, keys, key in _NODE_ROWS}
+        nodes["plans"] = [dict(project(g.plan, PLAN_KEYS + ("text",)), warnings=list(g.plan["warnings"] or []))
+                          for g, _ in todo]
+        if todo:
+            tx.run(query("load_nodes"), **nodes).consume()
         self._batched(tx, "load_tasks", [project(t, TASK_KEYS) for g, _ in todo for t in g.tasks])
         for name, kind in _EDGE_STEPS:
             self._batched(tx, name, [e for _, edges in todo for e in edges if e["type"] == kind])

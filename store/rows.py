@@ -7,6 +7,8 @@ place is what lets the embedded store and Neo4j return identical rows.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
 
 from agencynet.errors import StoreError
@@ -109,6 +111,12 @@ def batches(rows: Sequence[dict], size: int = BATCH_SIZE) -> Iterator[list[dict]
 def project(row: dict, keys: Sequence[str]) -> dict:
     """Only the documented keys of ``row``, in documented order."""
     return {k: row[k] for k in keys}
+
+
+def digest(row: dict, keys: Sequence[str]) -> str:
+    """A short stable digest of ``row``'s values for ``keys`` (Neo4j skips rewriting unchanged nodes)."""
+    text = json.dumps([row[k] for k in keys], ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def row_count(graph: PlanGraph) -> tuple[int, int]:

@@ -1,0 +1,167 @@
+"""Load benchmark: task+edge rows per second into the embedded store and into Neo4j.
+
+Synthetic plan graphs (seeded, about 50 task+edge rows a plan, as in the scale issue:
+100k plans ~ 5M rows) are generated in memory first, so only the store is timed.
+Each store is emptied, then loaded twice: one plan per call (``load``, one transaction
+per plan) and in bulk (``load_many``, plans sharing transactions, each still all or
+nothing). A third pass reloads everything (all ``unchanged``).
+
+Usage::
+
+    python -m benchmarks.bench_load --plans 2000                        # embedded only
+    agencynet neo4j start --port 7687                                    # a local Neo4j
+    python -m benchmarks.bench_load --plans 2000 --neo4j-uri bolt://127.0.0.1:7687
+
+It EMPTIES the Neo4j it is pointed at. Prints the machine, then one line per run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from loaders.records import PlanGraph  # noqa: E402
+
+LEVEL_CHILD = {"province": "city", "city": "county"}
+BUREAUS = ["发展改革委", "经信局", "财政局", "市场监管局", "住建局", "交通局", "水利局", "农业农村局",
+           "生态环境局", "自然资源局", "卫健委", "教育局", "科技局", "商务局", "文旅局", "人社局",
+           "民政局", "公安局", "司法局", "应急管理局", "统计局", "税务局", "审计局", "宣传部",
+           "政府办公室", "总工会", "团委", "妇联", "科协", "金融办", "国资委", "城管局"]
+FUNCTIONS = [{"code": f"f{i:02d}", "zh": name, "en": f"function {i}", "successor": None,
+              "taxonomy_version": "bench"} for i, name in enumerate(BUREAUS)]
+
+
+def make_plans(n_plans: int, seed: int = 7, tasks_per_plan: int = 20) -> list[PlanGraph]:
+    """``n_plans`` synthetic plan graphs over a province/city/county hierarchy."""
+    rng = random.Random(seed)
+    n_cities = max(1, n_plans // 30)
+    places = [{"id": "j-p0", "name": "省0", "level": "province", "parent_id": None}]
+    cities = [{"id": f"j-c{i}", "name": f"市{i}", "level": "city", "parent_id": "j-p0"} for i in range(n_cities)]
+    graphs = []
+    for k in range(n_plans):
+        city = cities[k % n_cities]
+        county = {"id": f"{city['id']}-k{k % 7}", "name": f"{city['name']}县{k % 7}", "level": "county",
+                  "parent_id": city["id"]}
+        own = county if k % 3 else city
+        agencies = [{"id": f"a-{own['id']}-{i}", "name": own["name"] + b, "name_simplified": own["name"] + b,
+                     "jurisdiction_id": own["id"], "function": FUNCTIONS[i]["code"], "kind": "agency"}
+                    for i, b in enumerate(BUREAUS)]
+        collective = {"id": f"c-{own['id']}", "name": "各有关单位", "jurisdiction_id": own["id"], "kind": "collective"}
+        pid = f"p-{k:07d}"
+        tasks, edges = [], []
+        for seq in range(1, tasks_per_plan + 1):
+            tid = f"{pid}-t{seq}"
+            units = rng.sample(agencies, rng.choice((0, 1, 1, 2, 2, 3)))
+            tasks.append({"id": tid, "plan_id": pid, "seq": seq, "path": f"({seq})", "heading": f"任务{seq}",
+                          "text": "推进" * rng.randint(20, 80), "clause": "(责任单位:…)" if units else None,
+                          "lead_basis": "convention_first" if units else "none", "open_list": False,
+                          "orphan": None if units else "unassigned", "span_start": seq * 100,
+                          "span_end": seq * 100 + 90, "clause_start": None, "clause_end": None, "section": "主要任务"})
+            for pos, agency in enumerate(units):
+                edges.append({"source_id": agency["id"], "task_id": tid, "type": "SUPPORTS" if pos else "LEADS",
+                              "mention": agency["name"], "position": pos})
+            if seq % 9 == 0:
+                edges.append({"source_id": collective["id"], "task_id": tid, "type": "NAMED_ON",
+                              "mention": collective["name"], "position": len(units)})
+        plan = {"id": pid, "file": f"{pid}.txt", "title": f"计划{k}", "jurisdiction_id": own["id"],
+                "jurisdiction": own["name"], "level": own["level"], "parent_jurisdiction": None, "issuer": None,
+                "doc_number": None, "date": "2018-01-01", "year": 2018, "script": "simplified",
+                "lead_convention": None, "source_hash": f"h{k}", "task_count": tasks_per_plan, "format": "txt",
+                "encoding": "utf-8", "warnings": [], "text": "全文" * 2000}
+        jurisdictions = [places[0], city] + ([county] if own is county else [])
+        graphs.append(PlanGraph(plan=plan, jurisdictions=jurisdictions, tasks=tasks, agencies=agencies,
+                                collectives=[collective], functions=FUNCTIONS, edges=edges))
+    return graphs
+
+
+def rows_of(graphs) -> int:
+    return sum(len(g.tasks) + len(g.edges) for g in graphs)
+
+
+def timed(label: str, store, graphs, bulk: bool) -> None:
+    store.reset()
+    started = time.perf_counter()
+    if bulk:
+        statuses = [r.status for r in store.load_many(graphs)]
+    else:
+        statuses = [store.load(g).status for g in graphs]
+    seconds = time.perf_counter() - started
+    assert set(statuses) == {"loaded"}, set(statuses)
+    rows = rows_of(graphs)
+    print(f"{label:<28} {len(graphs):>7} plans {rows:>9} rows {seconds:8.2f} s "
+          f"{rows / seconds:>10,.0f} rows/s {len(graphs) / seconds:>8,.0f} plans/s")
+
+
+def reload(label: str, store, graphs) -> None:
+    started = time.perf_counter()
+    statuses = {r.status for r in store.load_many(graphs)}
+    seconds = time.perf_counter() - started
+    assert statuses == {"unchanged"}, statuses
+    print(f"{label:<28} {len(graphs):>7} plans, all unchanged in {seconds:.2f} s")
+
+
+def machine(neo4j_version: str | None) -> str:
+    load = os.getloadavg()
+    return (f"machine: {platform.node()} {platform.system()} {platform.machine()}, {os.cpu_count()} cpus, "
+            f"load average {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}; Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}" + (f", Neo4j {neo4j_version}" if neo4j_version else ""))
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--tasks", type=int, default=20, help="tasks per plan")
+    parser.add_argument("--neo4j-uri", default=None, help="Bolt URI of a Neo4j to EMPTY and load")
+    parser.add_argument("--neo4j-user", default="neo4j")
+    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
+    parser.add_argument("--skip-single", action="store_true", help="only the bulk (load_many) runs")
+    args = parser.parse_args(argv)
+
+    from agencynet.settings import Settings
+    from store import make_driver
+    from store.embedded import EmbeddedStore
+    from store.neo4j_store import Neo4jStore
+
+    graphs = make_plans(args.plans, tasks_per_plan=args.tasks)
+    driver = version = None
+    if args.neo4j_uri:
+        driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_user=args.neo4j_user,
+                                      neo4j_password=args.neo4j_password))
+        version = driver.get_server_info().agent
+    print(machine(version))
+    print(f"{len(graphs)} plans, {rows_of(graphs)} task+edge rows ({rows_of(graphs) / len(graphs):.0f} a plan)")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EmbeddedStore(tmp)
+        if not args.skip_single:
+            timed("embedded load (1 tx/plan)", store, graphs, bulk=False)
+        timed("embedded load_many", store, graphs, bulk=True)
+        reload("embedded reload", store, graphs)
+        size = sum(f.stat().st_size for f in Path(tmp).iterdir())
+        print(f"embedded file size {size / 1e6:.1f} MB")
+        store.close()
+    if driver is not None:
+        store = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri)
+        store.setup()
+        if not args.skip_single:
+            timed("neo4j load (1 tx/plan)", store, graphs, bulk=False)
+        timed("neo4j load_many", store, graphs, bulk=True)
+        reload("neo4j reload", store, graphs)
+        store.reset()
+        driver.close()
+    else:
+        print("neo4j: skipped (give --neo4j-uri)")
+    print(f"peak memory (this process) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
