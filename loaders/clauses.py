@@ -75,6 +75,7 @@ _LEAD_WORD = re.compile(r"牵头")
 _SUPPORT_WORD = re.compile(r"(?:配合|参与|协助|协同|协办)(?:实施|落实|推进)?\s*$")
 _INLINE_LEAD = re.compile(r"(?:^|[。;:])\s*((?:由)?[^。;()\n]{2,120}?牵头[^。;()\n]*?)[。;]?\s*$")
 _INLINE_LABEL = re.compile(r"(?:^|[。;])\s*(" + LABEL.pattern + r"[^。\n]*?)[。;]?\s*$")
+_INLINE_BY = re.compile(r"(?:^|[。;])\s*(由[^。;()\n]{2,80}?(?:按职责分工|共同|分别)?负责(?:落实|实施)?)[。;]?\s*$")
 _AFTER_OK = re.compile(r"[\s。.;,、]*$")
 
 
@@ -239,13 +240,14 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
                 rejected.append((i, j))
     if found:
         return found
-    tail = _INLINE_LABEL.search(text, start, end) or _INLINE_LEAD.search(text, start, end)
-    if tail:
-        a, b = tail.start(1), tail.end(1)
-        c = parse_body(text, a, b)
-        if c and c.shape in ("labelled", "lead_support"):
-            c.start, c.end = a, b
-            return [c]
+    for rx, shapes in ((_INLINE_LABEL, ("labelled",)), (_INLINE_LEAD, ("lead_support",)), (_INLINE_BY, ("worded",))):
+        tail = rx.search(text, start, end)
+        if tail:
+            a, b = tail.start(1), tail.end(1)
+            c = parse_body(text, a, b)
+            if c and c.shape in shapes:
+                c.start, c.end = a, b
+                return [c]
     return []
 
 

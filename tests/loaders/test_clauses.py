@@ -165,3 +165,9 @@ def test_lead_mark_after_a_unit():
 def test_leader_names_are_not_units():
     c = one("完善平台。（责任领导：张三；责任单位：市发改委、市财政局）")
     assert c["units"] == ["市发改委", "市财政局"]
+
+
+def test_you_x_fuze_at_the_end_of_a_sentence():
+    c = one("开展质量月活动。由市市场监管局、市教育局按职责分工负责。")
+    assert c["clause"] == "由市市场监管局、市教育局按职责分工负责" and c["joint"]
+    assert clauses("开展活动,由企业自主负责。") == []
