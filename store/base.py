@@ -40,8 +40,11 @@ class GraphStore(Protocol):
     - collectives() [id]: id, name, jurisdiction_id, kind, mentions
     - jurisdictions() [id]: id, name, level, parent_id
     - functions() [code]: code, zh, en, successor, taxonomy_version
-    - edges(plan_ids=None) [task_id, position, type]: source_id, task_id, plan_id, type,
-      mention, position
+    - edges(plan_ids=None) [task_id, position, type, source_id]: source_id, task_id, plan_id,
+      type, mention, position
+    - duty_counts(plan_ids=None) [agency_id]: agency_id, leads, supports (agencies with at
+      least one LEADS/SUPPORTS edge on a task of the given plans; aggregated in the store)
+    - orphan_tasks(plan_ids=None) [plan_id, seq]: task rows whose orphan is not None
     """
 
     kind: str  # "embedded" | "neo4j"
@@ -81,5 +84,7 @@ class GraphStore(Protocol):
     def jurisdictions(self) -> list[dict]: ...
     def functions(self) -> list[dict]: ...
     def edges(self, plan_ids: list[str] | None = None) -> list[dict]: ...
+    def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]: ...
+    def orphan_tasks(self, plan_ids: list[str] | None = None) -> list[dict]: ...
 
     def close(self) -> None: ...

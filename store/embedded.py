@@ -315,8 +315,20 @@ class EmbeddedStore:
     def edges(self, plan_ids: list[str] | None = None) -> list[dict]:
         if plan_ids is None:
             return self._rows(sql.EDGES + sql.EDGE_ORDER)
-        return self._rows(sql.EDGES + " WHERE plan_id IN (SELECT value FROM json_each(?))" + sql.EDGE_ORDER,
+        return self._rows(sql.EDGES + " WHERE" + sql.IN_PLANS + sql.EDGE_ORDER,
                           (json.dumps(list(plan_ids)),))
+
+    def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
+        if plan_ids is None:
+            return self._rows(sql.DUTY_COUNTS.format(where="") + sql.DUTY_ORDER)
+        return self._rows(sql.DUTY_COUNTS.format(where=" AND" + sql.IN_PLANS) + sql.DUTY_ORDER, (json.dumps(list(plan_ids)),))
+
+    def orphan_tasks(self, plan_ids: list[str] | None = None) -> list[dict]:
+        query = _select("tasks", TASK_KEYS) + " WHERE orphan IS NOT NULL"
+        if plan_ids is None:
+            return [self._task(r) for r in self._rows(query + " ORDER BY plan_id, seq")]
+        return [self._task(r) for r in self._rows(query + " AND" + sql.IN_PLANS + " ORDER BY plan_id, seq",
+                                                  (json.dumps(list(plan_ids)),))]
 
     def close(self) -> None:
         """Close every connection this store opened (in any thread)."""

@@ -80,3 +80,11 @@ FROM collectives c
 
 EDGES = "SELECT source_id, task_id, plan_id, type, mention, position FROM edges"
 EDGE_ORDER = " ORDER BY task_id, position, type, source_id"
+IN_PLANS = " plan_id IN (SELECT value FROM json_each(?))"
+
+DUTY_COUNTS = """
+SELECT source_id AS agency_id, sum(type = 'LEADS') AS leads, sum(type = 'SUPPORTS') AS supports
+FROM edges WHERE type IN ('LEADS', 'SUPPORTS') {where}
+GROUP BY source_id
+"""
+DUTY_ORDER = " ORDER BY source_id"

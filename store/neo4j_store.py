@@ -270,6 +270,16 @@ class Neo4jStore:
             return self._rows("read_edges")
         return self._rows("read_plan_edges", plan_ids=list(plan_ids))
 
+    def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
+        if plan_ids is None:
+            return self._rows("read_duty_counts")
+        return self._rows("read_plan_duty_counts", plan_ids=list(plan_ids))
+
+    def orphan_tasks(self, plan_ids: list[str] | None = None) -> list[dict]:
+        if plan_ids is None:
+            return self._rows("read_orphan_tasks")
+        return self._rows("read_plan_orphan_tasks", plan_ids=list(plan_ids))
+
     def close(self) -> None:
         """Nothing to release: the driver belongs to whoever created it."""
 

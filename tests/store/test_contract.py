@@ -224,3 +224,22 @@ def test_load_many_equals_loading_one_by_one(store):
     for graph in graphs:
         store.load(graph)
     assert (store.counts(), store.edges(), store.agencies(), store.tasks()) == bulk
+
+
+def _duties_from_edges(edges) -> list[dict]:
+    counts: dict[str, dict] = {}
+    for e in edges:
+        if e["type"] in ("LEADS", "SUPPORTS"):
+            row = counts.setdefault(e["source_id"], {"agency_id": e["source_id"], "leads": 0, "supports": 0})
+            row["leads" if e["type"] == "LEADS" else "supports"] += 1
+    return [counts[k] for k in sorted(counts)]
+
+
+def test_aggregated_reads_agree_with_the_rows(store):
+    store.load_many([make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(5)])
+    assert store.duty_counts() == _duties_from_edges(store.edges()) != []
+    some = ["p-1", "p-3"]
+    assert store.duty_counts(some) == _duties_from_edges(store.edges(some)) != []
+    assert store.duty_counts([]) == []
+    assert store.orphan_tasks() == [t for t in store.tasks() if t["orphan"]] != []
+    assert store.orphan_tasks(["p-1"]) == [t for t in store.tasks("p-1") if t["orphan"]]
