@@ -22,10 +22,9 @@ Where facts come from, in order of trust:
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from loaders.clauses import find_declaration
-from loaders.places import CITIES, PROVINCES, city_full, province_full
+from loaders.places import level_of, parent_of, place_from, self_named_place
 
 PLAN_KIND = r"(?:行动计划|计划|实施方案|工作方案|方案|实施意见|意见|规划|办法|细则|要点|纲要|措施|决定|通知|任务分工)"
 _TITLE_END = re.compile(PLAN_KIND + r"(?:\([^()]{2,20}\))?$")
@@ -40,10 +39,7 @@ _META_DATE = re.compile(r"(?:成文日期|生成日期|印发日期|发文日期
 _META_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机关)\s*:\s*([^\s:]{2,30})")
 _META_DOCNO = re.compile(r"文\s*号\s*:\s*([^\s:]{4,30}号)")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(【]\s*\d{4}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|产业开发区|开发区|高新区|经开区|"
-                    r"新区|自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)")
-_ZONE = re.compile(r"(?:开发区|高新区|经开区|新区|园区|试验区|产业园)$")
-_GENERIC_STEM = set("全本我各该外分强城市县区省大小新老示开地社园景山片辖功能".replace("", " ").split())
+
 
 
 def _date_text(y: str, m: str, d: str) -> str | None:
@@ -120,10 +116,10 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
         dm = find_declaration(match, body_lines[front_end][0], body_end)
         decl = (dm.start(), dm.end()) if dm else None
     facts["lead_convention"] = source[decl[0]:decl[1]] if decl else None
-    place = _place_from(match, title) or _place_from(match, issuer)
+    place = place_from(match, title) or place_from(match, issuer)
     inferred = False
     if place is None:
-        place = _self_named_place(match, body_end)
+        place = self_named_place(match, body_end)
         inferred = place is not None
     facts["jurisdiction"] = source[place[0]:place[1]] if place else None
     jur_match = match[place[0]:place[1]] if place else None
@@ -131,7 +127,7 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     # Parent cues (cited documents, the upper level's name) sit in the front matter and preamble.
     cue_end = body_lines[min(front_end, len(body_lines) - 1)][1] if body_lines else 0
     cue_text = match[:max(cue_end + 1500, 6000)]
-    facts["parent_jurisdiction"] = _parent(cue_text, jur_match, facts["level"]) if jur_match else None
+    facts["parent_jurisdiction"] = parent_of(cue_text, jur_match, facts["level"]) if jur_match else None
     if inferred:
         warnings.append(f"jurisdiction {facts['jurisdiction']} inferred from the places the text names (no title or issuer found)")
     for key in ("title", "issuer", "doc_number", "date", "jurisdiction", "level", "parent_jurisdiction"):
@@ -228,117 +224,3 @@ def _meta_date(match: str, front: list[tuple[int, int]]) -> str | None:
         if m:
             return parse_date(match[m.end():b])
     return None
-
-
-def _place_from(match: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The most specific place opening ``match[span]`` (浙江省嘉兴市… → 嘉兴市)."""
-    if not span:
-        return None
-    a, b = span
-    lead_in = re.match(r"(?:中共|中国共产党)", match[a:b])
-    if lead_in:  # 中共嘉兴市委办公室 ...: the party prefix is not part of the place
-        a += lead_in.end()
-    text = match[a:b]
-    zone = re.match(r"[\u4e00-\u9fff]{2,24}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|开发区|高新区|经开区|新区)", text)
-    if zone and "关于" not in zone.group(0) and not re.search(r"[0-9]", zone.group(0)):
-        return a, a + zone.end()
-    pos, best = 0, None
-    while True:
-        m = re.match(r"([\u4e00-\u9fff]{1,10}?)(自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)", text[pos:])
-        if not m or "关于" in m.group(0) or m.group(1) in _GENERIC_STEM:
-            break
-        stem = m.group(1)
-        if best is not None and not (stem in CITIES or stem in PROVINCES
-                                     or (len(stem) == 2 and m.group(2) in ("区", "县", "旗"))):
-            break  # 浙江省嘉兴市南湖区 nests; 义乌市质量强市 does not
-        best = (a + pos, a + pos + m.end())
-        pos += m.end()
-    return best
-
-
-def _self_named_place(match: str, body_end: int) -> tuple[int, int] | None:
-    text = match[:body_end]
-    for suffix in ("区", "县", "市"):
-        if text.count("我" + suffix) + text.count("全" + suffix) == 0:
-            continue
-        counts: Counter = Counter()
-        first: dict[str, int] = {}
-        for m in re.finditer(r"(?:^|(?<=[《“\s,。;:、(]))([\u4e00-\u9fff]{2})" + suffix, text, re.M):
-            stem = m.group(1)
-            if stem[0] in _GENERIC_STEM or stem[1] in _GENERIC_STEM or stem in CITIES:
-                continue
-            counts[stem] += 1
-            first.setdefault(stem, m.start())
-        scored = sorted(((text.count(s), s) for s in counts), reverse=True)
-        if scored and scored[0][0] >= 3:
-            stem = scored[0][1]
-            return first[stem], first[stem] + 3
-    return None
-
-
-_BY_FIRST: dict[str, list[str]] = {}
-for _stem in CITIES:
-    _BY_FIRST.setdefault(_stem[0], []).append(_stem)
-_FIRST_CHARS = re.compile("[" + "".join(sorted(_BY_FIRST)) + "]")
-
-
-def mentioned_cities(text: str) -> set[str]:
-    """Stems of the prefecture-level cities named anywhere in ``text`` (one pass)."""
-    found: set[str] = set()
-    for m in _FIRST_CHARS.finditer(text):
-        pos = m.start()
-        for stem in _BY_FIRST[m.group()]:
-            if stem not in found and text.startswith(stem, pos):
-                found.add(stem)
-    return found
-
-
-def level_of(name: str) -> str | None:
-    """province / city / district / county / development_zone from a place name's suffix."""
-    if _ZONE.search(name):
-        return "development_zone"
-    if name.endswith(("省", "自治区")) or name in {v[0] for v in PROVINCES.values()}:
-        return "province" if not name.endswith("市") or name[:2] not in PROVINCES else "province"
-    if name.endswith("市"):
-        stem = name[:-1]
-        if stem in CITIES or stem in PROVINCES or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", stem):
-            return "city"
-        return "county"  # a county-level city (义乌市): not a prefecture-level one
-    if name.endswith(("自治州", "州", "盟")):
-        return "city"
-    if name.endswith("区"):
-        return "district"
-    if name.endswith(("县", "旗", "自治县")):
-        return "county"
-    return None
-
-
-def _parent(text: str, name: str, level: str | None) -> str | None:
-    if level == "province" or not level:
-        return None
-    if level == "county" and name.endswith("市"):
-        cities = [c for c in mentioned_cities(text) if c not in name]
-        return city_full(max(cities, key=lambda c: text.count(c + "市") * 10 + text.count(c))) if cities else None
-    if level == "city":
-        stem = name[:-1]
-        home = CITIES.get(stem)
-        mentioned = [p for p in PROVINCES if p in text and PROVINCES[p][1]]
-        if home and home in mentioned:
-            return province_full(home)
-        if mentioned:
-            return province_full(max(mentioned, key=lambda p: text.count(PROVINCES[p][0]) * 10 + text.count(p)))
-        return None
-    if level == "development_zone":
-        inner = re.match(r"([\u4e00-\u9fff]{2,10}?(?:市(?!场)|县))", name)
-        if inner:
-            return inner.group(1)
-        for stem in CITIES:
-            if name.startswith(stem):
-                return city_full(stem)
-        return None
-    cities = [c for c in mentioned_cities(text) if c not in name]
-    cities += [p for p, (_, cs) in PROVINCES.items() if not cs and p in text]
-    if not cities:
-        return None
-    best = max(cities, key=lambda c: text.count(c + "市") * 10 + text.count(c))
-    return city_full(best)

@@ -1,12 +1,23 @@
-"""A small gazetteer: China's provincial-level divisions and their prefecture-level cities.
+"""Places: a small gazetteer (provinces, prefecture-level cities) and reading places from text.
 
-Used only to recognise a plan's parent jurisdiction (a county plan that names
-金华 sits under 金华市; a city plan citing 浙江省 documents sits under 浙江省).
-Names are simplified-script stems; ``full_name`` adds the usual suffix.
-General geography, nothing here is keyed to a particular document.
+The gazetteer serves to recognise a plan's parent jurisdiction (a county plan that
+names 金华 sits under 金华市; a city plan citing 浙江省 documents sits under 浙江省) and
+place names opening a unit (嘉兴检验检疫局). Names are simplified-script stems. General
+geography, nothing here is keyed to a particular document. All functions read the
+matching form of the text (``loaders.text``).
+
+Examples
+--------
+>>> t = "浙江省嘉兴市南湖区质量提升方案"
+>>> a, b = place_from(t, (0, len(t)))
+>>> t[a:b], level_of(t[a:b]), level_of("威海火炬高技术产业开发区")
+('南湖区', 'district', 'development_zone')
 """
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 # province stem -> (full name, prefecture-level city stems)
 PROVINCES: dict[str, tuple[str, str]] = {
@@ -54,3 +65,125 @@ def province_full(stem: str) -> str:
 def city_full(stem: str) -> str:
     """``金华`` → ``金华市``."""
     return stem + "市"
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|产业开发区|开发区|高新区|经开区|"
+                    r"新区|自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)")
+_ZONE = re.compile(r"(?:开发区|高新区|经开区|新区|园区|试验区|产业园)$")
+_GENERIC_STEM = set("全本我各该外分强城市县区省大小新老示开地社园景山片辖功能".replace("", " ").split())
+
+
+def place_from(match: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Span of the most specific place opening ``match[span]`` (浙江省嘉兴市… → 嘉兴市), or None."""
+    if not span:
+        return None
+    a, b = span
+    lead_in = re.match(r"(?:中共|中国共产党)", match[a:b])
+    if lead_in:  # 中共嘉兴市委办公室 ...: the party prefix is not part of the place
+        a += lead_in.end()
+    text = match[a:b]
+    zone = re.match(r"[\u4e00-\u9fff]{2,24}?(?:高新技术产业开发区|经济技术开发区|高技术产业开发区|开发区|高新区|经开区|新区)", text)
+    if zone and "关于" not in zone.group(0) and not re.search(r"[0-9]", zone.group(0)):
+        return a, a + zone.end()
+    pos, best = 0, None
+    while True:
+        m = re.match(r"([\u4e00-\u9fff]{1,10}?)(自治区|自治州|自治县|省|市(?!场|政局|民)|县|区|旗|盟)", text[pos:])
+        if not m or "关于" in m.group(0) or m.group(1) in _GENERIC_STEM:
+            break
+        stem = m.group(1)
+        if best is not None and not (stem in CITIES or stem in PROVINCES
+                                     or (len(stem) == 2 and m.group(2) in ("区", "县", "旗"))):
+            break  # 浙江省嘉兴市南湖区 nests; 义乌市质量强市 does not
+        best = (a + pos, a + pos + m.end())
+        pos += m.end()
+    return best
+
+
+def self_named_place(match: str, body_end: int) -> tuple[int, int] | None:
+    """For a text that calls itself 我区/我县/我市: the place of that kind it names most (余杭区)."""
+    text = match[:body_end]
+    for suffix in ("区", "县", "市"):
+        if text.count("我" + suffix) + text.count("全" + suffix) == 0:
+            continue
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        for m in re.finditer(r"(?:^|(?<=[《“\s,。;:、(]))([\u4e00-\u9fff]{2})" + suffix, text, re.M):
+            stem = m.group(1)
+            if stem[0] in _GENERIC_STEM or stem[1] in _GENERIC_STEM or stem in CITIES:
+                continue
+            counts[stem] += 1
+            first.setdefault(stem, m.start())
+        scored = sorted(((text.count(s), s) for s in counts), reverse=True)
+        if scored and scored[0][0] >= 3:
+            stem = scored[0][1]
+            return first[stem], first[stem] + 3
+    return None
+
+
+_BY_FIRST: dict[str, list[str]] = {}
+for _stem in CITIES:
+    _BY_FIRST.setdefault(_stem[0], []).append(_stem)
+_FIRST_CHARS = re.compile("[" + "".join(sorted(_BY_FIRST)) + "]")
+
+
+def mentioned_cities(text: str) -> set[str]:
+    """Stems of the prefecture-level cities named anywhere in ``text`` (one pass)."""
+    found: set[str] = set()
+    for m in _FIRST_CHARS.finditer(text):
+        pos = m.start()
+        for stem in _BY_FIRST[m.group()]:
+            if stem not in found and text.startswith(stem, pos):
+                found.add(stem)
+    return found
+
+
+def level_of(name: str) -> str | None:
+    """province / city / district / county / development_zone from a place name's suffix."""
+    if _ZONE.search(name):
+        return "development_zone"
+    if name.endswith(("省", "自治区")) or name in {v[0] for v in PROVINCES.values()}:
+        return "province" if not name.endswith("市") or name[:2] not in PROVINCES else "province"
+    if name.endswith("市"):
+        stem = name[:-1]
+        if stem in CITIES or stem in PROVINCES or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", stem):
+            return "city"
+        return "county"  # a county-level city (义乌市): not a prefecture-level one
+    if name.endswith(("自治州", "州", "盟")):
+        return "city"
+    if name.endswith("区"):
+        return "district"
+    if name.endswith(("县", "旗", "自治县")):
+        return "county"
+    return None
+
+
+def parent_of(text: str, name: str, level: str | None) -> str | None:
+    """The upper-level place of ``name`` that ``text`` names (a city's province, a county's city), or None."""
+    if level == "province" or not level:
+        return None
+    if level == "county" and name.endswith("市"):
+        cities = [c for c in mentioned_cities(text) if c not in name]
+        return city_full(max(cities, key=lambda c: text.count(c + "市") * 10 + text.count(c))) if cities else None
+    if level == "city":
+        stem = name[:-1]
+        home = CITIES.get(stem)
+        mentioned = [p for p in PROVINCES if p in text and PROVINCES[p][1]]
+        if home and home in mentioned:
+            return province_full(home)
+        if mentioned:
+            return province_full(max(mentioned, key=lambda p: text.count(PROVINCES[p][0]) * 10 + text.count(p)))
+        return None
+    if level == "development_zone":
+        inner = re.match(r"([\u4e00-\u9fff]{2,10}?(?:市(?!场)|县))", name)
+        if inner:
+            return inner.group(1)
+        for stem in CITIES:
+            if name.startswith(stem):
+                return city_full(stem)
+        return None
+    cities = [c for c in mentioned_cities(text) if c not in name]
+    cities += [p for p, (_, cs) in PROVINCES.items() if not cs and p in text]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: text.count(c + "市") * 10 + text.count(c))
+    return city_full(best)

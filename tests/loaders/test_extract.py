@@ -101,7 +101,7 @@ def test_extract_paths_expands_directories_and_keeps_going(tmp_path):
 
 
 @pytest.mark.parametrize("module", ["loaders.text", "loaders.units", "loaders.clauses", "loaders.leads", "loaders.outline",
-                                    "loaders.tables", "loaders.extract"])
+                                    "loaders.tables", "loaders.extract", "loaders.places"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.facts import find_facts, level_of, mentioned_cities, parse_date
+from loaders.facts import find_facts, parse_date
 from loaders.outline import parse_outline
 from loaders.text import prepare
 
@@ -98,18 +98,6 @@ def test_traditional_script_facts_keep_the_source_script():
                                       ("二〇一七年十一月二十日", "2017-11-20"), ("没有日期", None)])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
-
-
-def test_level_of():
-    assert level_of("浙江省") == "province"
-    assert level_of("嘉兴市") == "city"
-    assert level_of("余杭区") == "district"
-    assert level_of("磐安县") == "county"
-    assert level_of("威海火炬高技术产业开发区") == "development_zone"
-
-
-def test_mentioned_cities():
-    assert mentioned_cities("与杭州主城接轨,学习宁波经验。余杭区") == {"杭州", "宁波"}
 
 
 def test_county_level_city_and_party_prefix():
