@@ -61,8 +61,8 @@ def decide(units: list[str], specific: list[str], leads: list[str], supports: li
     spec = set(specific)
     if leads:
         lead = _dedupe([n for n in leads if n in spec])
-        if lead:
-            return lead, _dedupe([n for n in specific if n not in lead]), "explicit"
+        # a labelled lead that is collective (牵头单位:各县区政府) leaves the task without a specific lead
+        return lead, _dedupe([n for n in specific if n not in lead]), "explicit"
     if joint and len(units) > 1:
         return [], _dedupe(specific), "joint"
     first = units[0]

@@ -52,3 +52,7 @@ def test_convention_first():
 def test_convention_first_with_a_collective_first_entry_has_no_lead():
     got = d(["成员单位", "各县市区政府", "娄底经开区", "万宝新区管委会"], collective=["成员单位", "各县市区政府"])
     assert got == ([], ["娄底经开区", "万宝新区管委会"], "convention_first")
+
+
+def test_a_collective_labelled_lead_is_no_specific_lead():
+    assert d(["各县区政府", "市发改委"], collective=["各县区政府"], leads=["各县区政府"]) == ([], ["市发改委"], "explicit")
