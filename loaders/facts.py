@@ -35,7 +35,7 @@ _BODY_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,30}(?:人民政府|政府|办公�
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_META_DATE = re.compile(r"(?:成文日期|生成日期|印发日期|发文日期|发布日期|发布时间|公开日期)\s*:\s*")
+_META_DATE = re.compile(r"(成文日期|生成日期|印发日期|发文日期|发布日期|发布时间|公开日期)\s*:\s*")
 _META_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机关)\s*:\s*([^\s:]{2,30})")
 _META_DOCNO = re.compile(r"文\s*号\s*:\s*([^\s:]{4,30}号)")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(【]\s*\d{4}\s*[〕\])】]\s*第?\s*\d{1,4}\s*号")
@@ -218,9 +218,15 @@ def _date_by_docno(match: str, front, doc) -> str | None:
     return parse_date(match[doc[1]:doc[1] + 20])
 
 
+_META_ORDER = ("成文日期", "印发日期", "发文日期", "生成日期", "公开日期", "发布日期", "发布时间")
+
+
 def _meta_date(match: str, front: list[tuple[int, int]]) -> str | None:
+    """The page's date fields, the document's own (成文日期) before the page's (发布日期)."""
+    found: dict[str, str] = {}
     for a, b in front:
-        m = _META_DATE.search(match, a, b)
-        if m:
-            return parse_date(match[m.end():b])
-    return None
+        for m in _META_DATE.finditer(match, a, b):
+            date = parse_date(match[m.end():min(b, m.end() + 24)])
+            if date:
+                found.setdefault(m.group(1), date)
+    return next((found[k] for k in _META_ORDER if k in found), None)

@@ -106,3 +106,9 @@ def test_county_level_city_and_party_prefix():
     facts, _ = facts_of(src)
     assert facts["jurisdiction"] == "义乌市" and facts["level"] == "county" and facts["parent_jurisdiction"] == "金华市"
     assert facts["issuer"] == "中共义乌市委办公室"
+
+
+def test_page_date_fields_prefer_the_documents_own_date():
+    src = "发布日期: 2018-01-10 成文日期: 2018-01-05\n某县行动计划\n一、主要任务\n1.甲。\n"
+    facts, _ = facts_of(src)
+    assert facts["date"] == "2018-01-05"
