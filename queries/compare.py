@@ -77,12 +77,16 @@ def similarity(source, by: str = "jurisdiction", **filters) -> pd.DataFrame:
     True
     """
     wide = matrix_wide(function_matrix(source, by=by, **filters))
-    rows = []
-    for a, b in combinations(list(wide.columns), 2):
-        va, vb = wide[a].to_numpy(float), wide[b].to_numpy(float)
-        norm = np.linalg.norm(va) * np.linalg.norm(vb)
-        rows.append({"a": a, "b": b, "cosine": float(va @ vb / norm) if norm else 0.0})
-    return pd.DataFrame(rows, columns=["a", "b", "cosine"])
+    cols = list(wide.columns)
+    if len(cols) < 2:
+        return pd.DataFrame(columns=["a", "b", "cosine"])
+    X = wide.to_numpy(float)
+    norms = np.linalg.norm(X, axis=0)
+    unit = X / np.where(norms > 0, norms, 1.0)
+    cos = unit.T @ unit
+    i, j = np.triu_indices(len(cols), k=1)
+    return pd.DataFrame({"a": [cols[k] for k in i], "b": [cols[k] for k in j],
+                         "cosine": np.clip(cos[i, j], -1.0, 1.0).astype(float)})
 
 
 def function_differences(source, a: str, b: str, by: str = "jurisdiction", top: int | None = None,
@@ -148,11 +152,13 @@ def plan_metrics(source, **filters) -> pd.DataFrame:
     rows = []
     plans = snap.plans[snap.plans["id"].isin(tasks["plan_id"])].sort_values("id")
     n_tasks = tasks.groupby("plan_id").size()
+    by_plan = {pid: grp for pid, grp in df.groupby("plan_id", sort=False)}
+    tops = {r["column"]: r for r in matrix.drop_duplicates("column").to_dict("records")}  # sorted by leads
     for pid, pfile, jur, level, year in plans[["id", "file", "jurisdiction", "level", "year"]].itertuples(index=False):
-        a = df[df["plan_id"] == pid]
+        a = by_plan.get(pid, df.iloc[0:0])
         n_ag, n_t = a["source_id"].nunique(), int(n_tasks.get(pid, 0))
         edges = len(a.drop_duplicates(["source_id", "task_id"]))
-        top = matrix[matrix["column"] == pfile].head(1)
+        top = tops.get(pfile)
         rows.append({
             "plan_id": pid, "plan": pfile, "jurisdiction": jur, "level": level, "year": year, "tasks": n_t,
             "agencies": n_ag, "edges": edges, "density": edges / (n_ag * n_t) if n_ag and n_t else 0.0,
@@ -160,9 +166,9 @@ def plan_metrics(source, **filters) -> pd.DataFrame:
             "hhi": conc.at[pid, "hhi"] if pid in conc.index else None,
             "gini": conc.at[pid, "gini"] if pid in conc.index else None,
             "orphan_rate": orph.at[pid, "orphan_rate"] if pid in orph.index else None,
-            "top_function": top["function"].iloc[0] if len(top) else None,
-            "top_function_en": top["function_en"].iloc[0] if len(top) else None,
-            "top_function_share": float(top["share"].iloc[0]) if len(top) else None,
+            "top_function": top["function"] if top else None,
+            "top_function_en": top["function_en"] if top else None,
+            "top_function_share": float(top["share"]) if top else None,
         })
     return pd.DataFrame(rows, columns=METRIC_COLS)
 

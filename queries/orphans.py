@@ -90,15 +90,16 @@ def orphan_summary(source, **filters) -> pd.DataFrame:
     (6, 1, 1, 3, 0.5)
     """
     tasks = _scoped_tasks(source, filters)
-    rows = []
-    for (pid, pfile, jur), grp in tasks.groupby(["plan_id", "plan", "jurisdiction"], sort=True, dropna=False):
-        n = len(grp)
-        row = {"plan_id": pid, "plan": pfile, "jurisdiction": jur, "tasks": n}
-        for c in ORPHAN_CATEGORIES:
-            row[c] = int((grp["orphan"] == c).sum())
-        row["orphans"] = int(grp["orphan"].notna().sum())
-        row["orphan_rate"] = row["orphans"] / n if n else 0.0
-        row["open_list"] = int(grp["open_list"].astype(bool).sum())
-        row["open_list_rate"] = row["open_list"] / n if n else 0.0
-        rows.append(row)
-    return pd.DataFrame(rows, columns=SUMMARY_COLS)
+    if tasks.empty:
+        return pd.DataFrame(columns=SUMMARY_COLS)
+    flags = pd.DataFrame({c: tasks["orphan"] == c for c in ORPHAN_CATEGORIES})
+    flags["orphans"] = tasks["orphan"].notna()
+    flags["open_list"] = tasks["open_list"].astype(bool)
+    flags["tasks"] = 1
+    out = flags.groupby(tasks["plan_id"], sort=True).sum().astype(int)
+    first = tasks.drop_duplicates("plan_id").set_index("plan_id")
+    out["plan"] = first["plan"]
+    out["jurisdiction"] = first["jurisdiction"]
+    out["orphan_rate"] = out["orphans"] / out["tasks"]
+    out["open_list_rate"] = out["open_list"] / out["tasks"]
+    return out.reset_index()[SUMMARY_COLS]

@@ -128,19 +128,15 @@ def overload(source, rule: OverloadRule | None = None, only_flagged: bool = Fals
     """
     rule = rule or OverloadRule()
     lead = _leaders(source, filters)
-    parts = []
-    for _pid, grp in lead.groupby("plan_id", sort=True):
-        x = grp["leads"].astype(float)
-        med, mean, std = float(x.median()), float(x.mean()), float(x.std(ddof=0))
-        grp = grp.assign(share=grp["lead_share"].astype(float),
-                         ratio_to_median=(x / med).round(3),
-                         z=((x - mean) / std).round(3) if std > 0 else 0.0)
-        grp["reasons"] = [rule.reasons(int(r.leads), r.share, r.ratio_to_median, r.z) for r in grp.itertuples()]
-        grp["overloaded"] = grp["reasons"].map(bool)
-        parts.append(grp)
-    if not parts:
+    if lead.empty:
         return pd.DataFrame(columns=OVERLOAD_COLS)
-    out = pd.concat(parts, ignore_index=True)
+    x = lead["leads"].astype(float)
+    g = x.groupby(lead["plan_id"])
+    med, mean, std = g.transform("median"), g.transform("mean"), g.transform("std", ddof=0)
+    out = lead.assign(share=lead["lead_share"].astype(float), ratio_to_median=(x / med).round(3),
+                      z=((x - mean) / std.where(std > 0)).fillna(0.0).round(3))
+    out["reasons"] = [rule.reasons(int(r.leads), r.share, r.ratio_to_median, r.z) for r in out.itertuples()]
+    out["overloaded"] = out["reasons"].map(bool)
     if only_flagged:
         out = out[out["overloaded"]]
     return out[OVERLOAD_COLS].reset_index(drop=True)
@@ -160,10 +156,11 @@ def concentration(source, **filters) -> pd.DataFrame:
 
     plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
     tasks = tasks_frame(source, **plan_filters).groupby(["plan_id", "plan"], sort=True).size()
-    lead = _leaders(source, filters)
+    lead = _leaders(source, filters).sort_values(["plan_id", "leads", "agency"], ascending=[True, False, True])
+    by_plan = {pid: grp for pid, grp in lead.groupby("plan_id", sort=False)}
     rows = []
     for (pid, pfile), n_tasks in tasks.items():
-        grp = lead[lead["plan_id"] == pid].sort_values(["leads", "agency"], ascending=[False, True])
+        grp = by_plan.get(pid, lead.iloc[0:0])
         x = grp["leads"].tolist()
         total = sum(x)
         rows.append({

@@ -59,3 +59,19 @@ def test_sampled_betweenness_states_k_and_is_reproducible():
 def test_unknown_graph_is_a_bad_filter():
     with pytest.raises(BadFilter, match="graph"):
         centrality(two_plans(), graph="hypergraph")
+
+
+def test_sampled_closeness_equals_exact_with_every_source_and_is_close_on_a_sample():
+    from queries.centrality import sampled_closeness
+
+    G = nx.disjoint_union(nx.path_graph(5), nx.star_graph(3))
+    for i, (u, v) in enumerate(G.edges):
+        G.edges[u, v]["distance"] = 1.0 + (i % 3)
+    exact = nx.closeness_centrality(G, distance="distance")
+    full = sampled_closeness(G, G.number_of_nodes())
+    assert all(math.isclose(full[v], exact[v]) for v in G)
+    big = nx.grid_2d_graph(20, 20)
+    nx.set_edge_attributes(big, 1.0, "distance")
+    truth = nx.closeness_centrality(big, distance="distance")
+    est = sampled_closeness(big, 100, seed=1)
+    assert max(abs(est[v] - truth[v]) / truth[v] for v in big) < 0.15
