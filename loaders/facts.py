@@ -144,30 +144,32 @@ def _clean(match: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_YEARS_LINE = re.compile(r"\s*[(\[〔]\s*\d{4}\s*年?\s*[-—–~～至到]+\s*\d{4}\s*年?\s*[)\]〕]\s*$")
+_NOT_TITLE = re.compile(r"[>:|]|首页|位置|印发|^《|。")
+
+
 def _title(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
-    book = None
     for a, b in front:
         m = _NOTICE_BOOK.search(match, a, b)
         if m:
-            book = (m.start(1), m.end(1))
-            break
-    standalone = []
+            return m.start(1), m.end(1)
     for i, (a, b) in enumerate(front):
         line = match[a:b]
-        if len(line) > 60 or re.search(r"[>:|]|首页|位置|印发|^《|。", line) or " " in line.strip():
+        if len(line) > 60 or _NOT_TITLE.search(line) or " " in line.strip():
             continue
-        if _TITLE_END.search(line):
-            standalone.append((a, b, line))
-        elif i + 1 < len(front):
+        last = i
+        if not _TITLE_END.search(line):
+            if i + 1 >= len(front):
+                continue
             na, nb = front[i + 1]
             joined = line + match[na:nb]
-            if _TITLE_END.search(joined) and len(joined) <= 60 and not re.search(r"[>:|。]|印发", match[na:nb]):
-                standalone.append((a, nb, joined))
-    if book:
-        return book
-    if standalone:
-        a, b, _ = standalone[0]
-        return (a, b)
+            if not _TITLE_END.search(joined) or len(joined) > 60 or _NOT_TITLE.search(match[na:nb]):
+                continue
+            last = i + 1
+        end = front[last][1]
+        if last + 1 < len(front) and _YEARS_LINE.match(match, *front[last + 1]):
+            end = front[last + 1][1]  # 行动计划 / (2018—2020年) on the next line
+        return a, end
     for a, b in front:
         m = _NOTICE.search(match, a, b)
         if m:

@@ -112,3 +112,8 @@ def test_page_date_fields_prefer_the_documents_own_date():
     src = "发布日期: 2018-01-10 成文日期: 2018-01-05\n某县行动计划\n一、主要任务\n1.甲。\n"
     facts, _ = facts_of(src)
     assert facts["date"] == "2018-01-05"
+
+
+def test_title_with_its_years_on_the_next_line():
+    facts, _ = facts_of("嘉兴市质量提升行动计划\n（2018—2020年）\n为提升质量,制定本计划。\n一、主要任务\n1.甲。\n")
+    assert facts["title"] == "嘉兴市质量提升行动计划（2018—2020年）"
