@@ -154,14 +154,21 @@ def parse_outline(text: str) -> Outline:
     seen_heading = False
     body_end = len(text)
     kept: list[tuple[int, int]] = []
-    for a, b in lines:
+    # An annex number seen again further down, or annex lines one after another, only list the annexes.
+    annex_lines = [(k, m.group(1)) for k, (a, b) in enumerate(lines)
+                   if (m := ANNEX.match(text, a, b)) and m.group(1) and not ANNEX_LIST.match(text, a, b)]
+    last_of = {num: k for k, num in annex_lines}
+    listed = {k for k, num in annex_lines if last_of[num] != k}
+    numbered = {k for k, _ in annex_lines}
+    listed |= {k for k in numbered if k - 1 in numbered or k + 1 in numbered}  # consecutive lines: a list
+    for k, (a, b) in enumerate(lines):
         if seen_heading and FOOTER.match(text, a, b):
             body_end = a
             break
         idx = len(kept)
         kept.append((a, b))
         am = ANNEX.match(text, a, b)
-        if am and (am.group(1) or not am.group(2)) and not ANNEX_LIST.match(text, a, b):
+        if am and (am.group(1) or not am.group(2)) and not ANNEX_LIST.match(text, a, b) and k not in listed:
             number = am.group(1) or str(sum(1 for r in roots if r.rank == 0 and r.marker) + 1)
             root = Node(rank=0, marker=f"附件{number}", line=idx, head_start=a)
             roots.append(root)
@@ -169,7 +176,7 @@ def parse_outline(text: str) -> Outline:
             listing = False
             root.own_lines.append(idx)
             continue
-        if ANNEX_LIST.match(text, a, b):
+        if ANNEX_LIST.match(text, a, b) or k in listed:
             listing = True
             stack[-1].own_lines.append(idx)
             continue

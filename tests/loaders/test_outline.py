@@ -70,3 +70,9 @@ def test_classify():
     assert classify("实施步骤") == "framing"
     assert classify("保障措施") == "safeguard"
     assert classify("强化标准供给") is None
+
+
+def test_annex_lines_that_only_list_the_annexes_are_not_annexes():
+    o = parse_outline("某市方案的通知\n附件1:甲方案\n附件2:乙方案\n二、主要任务\n1.甲。\n附件1\n甲方案\n一、主要任务\n1.乙。\n")
+    assert [r.marker for r in o.roots] == ["", "附件1"]
+    assert [n.path for n in o.walk()] == ["二", "二 > 1", "附件1 > 一", "附件1 > 一 > 1"]
