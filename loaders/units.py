@@ -59,25 +59,6 @@ _PLACE_KIND = re.compile(r"(?:街道|乡镇|镇|乡|街|社区|村|园区|场|�
 _CARRY_BLOCK = re.compile(r"(?:中央|国家|中国|省|驻)")
 
 
-def matching_close(text: str, i: int, end: int) -> int:
-    """Index just after the bracket closing the one opened at ``text[i]``, or -1.
-
-    Any opening bracket nests with any closing one (sources mix 〔 ( ［).
-    """
-    depth = 0
-    for m in _BRACKETS.finditer(text, i, end):
-        ch = m.group()
-        if ch in OPEN:
-            depth += 1
-        elif ch == "\n":
-            return -1
-        else:
-            depth -= 1
-            if depth == 0:
-                return m.end()
-    return -1
-
-
 def bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Outermost matched bracket pairs in ``text[start:end]`` as ``(open, close + 1)``, in one pass.
 
