@@ -93,19 +93,15 @@ class LocalNeo4j:
 def fill(directory: Path) -> Path:
     """Write a file until the filesystem holding ``directory`` is full; returns it."""
     filler = directory / "filler.bin"
-    chunk = b"\0" * 65536
-    with filler.open("wb") as fh:
-        try:
-            while True:
-                fh.write(chunk)
-                fh.flush()
-        except OSError:
-            pass
-    with filler.open("ab") as fh:  # top off the last partial chunk
-        try:
-            while True:
-                fh.write(b"\0" * 512)
-                fh.flush()
-        except OSError:
-            pass
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        for size in (1 << 20, 1 << 16, 4096, 512, 1):
+            chunk = b"\0" * size
+            try:
+                while True:
+                    os.write(fd, chunk)
+            except OSError:
+                continue
+    finally:
+        os.close(fd)
     return filler
