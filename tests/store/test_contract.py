@@ -243,3 +243,24 @@ def test_aggregated_reads_agree_with_the_rows(store):
     assert store.duty_counts([]) == []
     assert store.orphan_tasks() == [t for t in store.tasks() if t["orphan"]] != []
     assert store.orphan_tasks(["p-1"]) == [t for t in store.tasks("p-1") if t["orphan"]]
+
+
+def test_concurrent_loads_of_plans_sharing_agencies(store):
+    graphs = [make_graph(f"s{i}", city="c1", n_tasks=30) for i in range(4)]  # same city: same agencies
+    errors = []
+
+    def work(graph):
+        try:
+            assert store.load(graph).status == "loaded"
+        except Exception as exc:  # noqa: BLE001 (asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(g,)) for g in graphs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    counts = store.counts()
+    assert (counts["Plan"], counts["Task"], counts["Agency"], counts["IN"]) == (4, 120, 4, 5)
+    assert sum(a["leads"] for a in store.agencies()) == 4 * 29  # task 1 of each plan is unassigned
