@@ -92,13 +92,13 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
         return TaskRecord(plan=plan, seq=seq, path=d.path, heading=source[d.heading[0]:d.heading[1]],
                           clause=None, units=[], lead=[], support=[], collective=[], open_list=False,
                           lead_basis="none", text=text, span=(d.start, d.end), section=source[d.section[0]:d.section[1]])
-    src = [source[a:b] for a, b in c.units]
-    mat = [match[a:b] for a, b in c.units]
+    src = [_name(source, a, b) for a, b in c.units]
+    mat = [_name(match, a, b) for a, b in c.units]
     coll_mask = [is_collective(m) for m in mat]
     specific = [s for s, coll in zip(src, coll_mask) if not coll]
     collective = [s for s, coll in zip(src, coll_mask) if coll]
-    leads = [source[a:b] for a, b in c.leads]
-    supports = [source[a:b] for a, b in c.supports]
+    leads = [_name(source, a, b) for a, b in c.leads]
+    supports = [_name(source, a, b) for a, b in c.supports]
     lead, support, basis = decide(src, specific, leads, supports, joint=c.joint, declared=declared)
     for s, m in zip(src, mat):
         if not looks_like_body(m):
@@ -112,6 +112,12 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
         clause_span=(c.start, c.end), section=source[d.section[0]:d.section[1]],
         units_normalised=normalised,
     )
+
+
+def _name(text: str, a: int, b: int) -> str:
+    """A unit as written; a line break inside it (a hard-wrapped clause) is dropped."""
+    name = text[a:b]
+    return "".join(name.split()) if "\n" in name else name
 
 
 def _fill_simplified(tasks: list[TaskRecord]) -> None:

@@ -135,6 +135,25 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_OPENERS = re.compile(r"[(\[〔【]")
+_CLOSERS = re.compile(r"[)\]〕】]")
+
+
+def _join_wrapped(lines: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join a line whose bracket is closed on the next line (a hard-wrapped clause) into one line span."""
+    out: list[tuple[int, int]] = []
+    for a, b in lines:
+        if out:
+            pa, pb = out[-1]
+            opened = len(_OPENERS.findall(text, pa, pb)) - len(_CLOSERS.findall(text, pa, pb))
+            if (opened > 0 and b - a < 200 and "\t" not in text[a:b] and _marker(text, a, b) is None
+                    and len(_CLOSERS.findall(text, a, b)) > len(_OPENERS.findall(text, a, b))):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
 def _marker(text: str, a: int, b: int) -> tuple[int, str, int] | None:
     for rank, rx in MARKERS:
         m = rx.match(text, a, b)
@@ -146,7 +165,7 @@ def _marker(text: str, a: int, b: int) -> tuple[int, str, int] | None:
 
 def parse_outline(text: str) -> Outline:
     """Build the outline of ``text`` (the matching form)."""
-    lines = [(a, b) for a, b in split_lines(text) if not TAG_NOISE.search(text, a, b)]
+    lines = _join_wrapped([(a, b) for a, b in split_lines(text) if not TAG_NOISE.search(text, a, b)], text)
     main = Node(rank=0, marker="", line=-1, head_start=0)
     roots = [main]
     stack: list[Node] = [main]

@@ -72,7 +72,7 @@ def bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ch in OPEN:
             stack.append(m.start())
         elif ch == "\n":
-            stack.clear()
+            continue  # a span may hold a hard-wrapped line: brackets pair across it
         elif stack:
             pairs.append((stack.pop(), m.end()))
     pairs.sort()

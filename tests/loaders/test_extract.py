@@ -147,3 +147,8 @@ def test_a_parser_bug_becomes_an_error_for_that_file_only(tmp_path, monkeypatch)
     monkeypatch.setattr(extract_module, "parse_outline", broken)
     [(path, result)] = list(extract_paths([tmp_path / "a.txt"]))
     assert isinstance(result, ExtractionError) and "a.txt" in str(result) and "boom" in str(result)
+
+
+def test_units_of_a_wrapped_clause_have_no_line_break():
+    doc = extract_text("二、主要任务\n1.推进标准化。(责任单位:市发改委、市财\n政局)\n", "w.txt")
+    assert doc.tasks[0].units == ["市发改委", "市财政局"] and doc.tasks[0].lead == ["市发改委"]

@@ -80,3 +80,8 @@ def test_table_rows_replace_clause_less_items():
     got, warnings = drafts(src)
     assert got == [("附件1 > 1", "推进标准化", "市质监局\t市发改委"), ("附件1 > 2", "提升品牌", "市经信局\t市商务局")]
     assert any("task-division table" in w for w in warnings)
+
+
+def test_a_clause_wrapped_onto_the_next_line():
+    got, _ = drafts("二、主要任务\n1.推进标准化。加强标准建设。(责任单位:市发改委、市财\n政局、市商务局)\n2.提升品牌。(责任单位:市经信局)\n")
+    assert got == [("二 > 1", "推进标准化", "(责任单位:市发改委、市财\n政局、市商务局)"), ("二 > 2", "提升品牌", "(责任单位:市经信局)")]
