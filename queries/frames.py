@@ -202,9 +202,10 @@ def assignments_frame(source, plan=None, jurisdiction=None, level=None, function
     df["kind"] = df["kind"].fillna("agency")
     df["jurisdiction"] = df["jurisdiction_id"].map(jur)
     df["function_as_named"] = df["function"]
-    if harmonise:
+    if harmonise:  # the function filter is harmonised too: quality_supervision -> market_regulation
         succ = successor_map(snap)
         df["function"] = df["function"].map(lambda c: succ.get(c, c) if c else c)
+        wanted_fn = [succ.get(c, c) for c in wanted_fn]
     zh, en = _function_names(snap)
     df["function_zh"] = df["function"].map(zh)
     df["function_en"] = df["function"].map(en)

@@ -56,6 +56,8 @@ def test_harmonise_maps_through_the_reform_lineage():
     assert set(today["agency"]) == {"市质监局", "区市场局"}
     assert set(today.loc[today["agency"] == "市质监局", "function_as_named"]) == {"zj"}
     assert set(today["function_en"]) == {"market regulation"}
+    # with harmonise a pre-reform code in the filter means its successor
+    assert set(assignments_frame(s, function="zj", harmonise=True)["agency"]) == {"市质监局", "区市场局"}
 
 
 def test_successor_chain_is_followed_to_the_end_and_cycles_stop():
