@@ -132,7 +132,14 @@ def _place_test(match: str, jurisdiction: str | None):
     """A function telling whether a unit name opens with a place name (嘉兴检验检疫局)."""
     own = simplified(jurisdiction)[:-1] if jurisdiction and len(jurisdiction) > 2 else None
 
+    seen: dict[str, bool] = {}
+
     def opens_with_place(name: str) -> bool:
+        if name not in seen:
+            seen[name] = _opens_with_place(name)
+        return seen[name]
+
+    def _opens_with_place(name: str) -> bool:
         for k in (2, 3, 4):
             stem = name[:k]
             if len(stem) < k:

@@ -135,23 +135,25 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_OPENERS = re.compile(r"[(\[〔【]")
-_CLOSERS = re.compile(r"[)\]〕】]")
-
-
 def _join_wrapped(lines: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Join a line whose bracket is closed on the next line (a hard-wrapped clause) into one line span."""
     out: list[tuple[int, int]] = []
     for a, b in lines:
         if out:
             pa, pb = out[-1]
-            opened = len(_OPENERS.findall(text, pa, pb)) - len(_CLOSERS.findall(text, pa, pb))
-            if (opened > 0 and b - a < 200 and "\t" not in text[a:b] and _marker(text, a, b) is None
-                    and len(_CLOSERS.findall(text, a, b)) > len(_OPENERS.findall(text, a, b))):
+            if (_balance(text, pa, pb) > 0 and b - a < 200 and _balance(text, a, b) < 0
+                    and "\t" not in text[a:b] and _marker(text, a, b) is None):
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
     return out
+
+
+def _balance(text: str, a: int, b: int) -> int:
+    """Opening minus closing brackets in ``text[a:b]``."""
+    c = text.count
+    return (c("(", a, b) + c("[", a, b) + c("〔", a, b) + c("【", a, b)
+            - c(")", a, b) - c("]", a, b) - c("〕", a, b) - c("】", a, b))
 
 
 def _marker(text: str, a: int, b: int) -> tuple[int, str, int] | None:
