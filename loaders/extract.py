@@ -58,7 +58,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
     match, source = prep.match, prep.source
     outline = parse_outline(match)
     warnings: list[str] = []
-    drafts = draft_tasks(match, outline, warnings)
+    drafts = draft_tasks(match, outline, warnings, source)
     if not drafts:
         raise ExtractionError(name, "no action part found: no numbered tasks in a 主要任务/重点任务-style "
                                     "section and no responsibility clauses")

@@ -41,8 +41,13 @@ class Draft:
     row: TableRow | None = None
 
 
-def draft_tasks(match: str, outline: Outline, warnings: list[str]) -> list[Draft]:
-    """All task drafts of a document in document order (main text, then annexes)."""
+def draft_tasks(match: str, outline: Outline, warnings: list[str], source: str | None = None) -> list[Draft]:
+    """All task drafts of a document in document order (main text, then annexes).
+
+    Warnings (action parts without clauses, brackets not understood) are appended
+    to ``warnings``, quoting ``source`` (the text as written) when given.
+    """
+    quote = source if source is not None else match
     lines = outline.lines
     table_rows, table_lines = find_tables(match, lines)
     rejected: list[tuple[int, int]] = []
@@ -59,12 +64,13 @@ def draft_tasks(match: str, outline: Outline, warnings: list[str]) -> list[Draft
         for top in root.children:
             kind = top.kind
             if kind == "action" and not any(i in clauses for i in top.all_lines()) and not _has_rows(top, table_rows):
-                warnings.append(f"action part {top.path} {top.heading[:20]} has no responsibility clauses")
+                head = quote[top.head_start:top.head_start + min(len(top.heading), 20)]
+                warnings.append(f"action part {top.path} {head} has no responsibility clauses")
             if kind in ("action", "safeguard"):
                 _visit(top, kind, match, lines, clauses, table_lines, drafts)
     for start, end in rejected:
         if any(start >= d.start and start <= d.end for d in drafts):
-            warnings.append(f"bracket not understood as a clause: {match[start:end][:40]}")
+            warnings.append(f"bracket not understood as a clause: {quote[start:end][:40]}")
     line_node = {i: n for root in outline.roots for n in (root, *root.walk()) for i in n.own_lines}
     row_drafts = []
     for row in table_rows:
