@@ -79,7 +79,7 @@ def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int]]:
 
     pages: list[tuple[list[_Seg], int]] = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None)):  # own reading order
             segs: list[_Seg] = []
             images = 0
             for item in page:
