@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from agencynet.errors import ExtractionError
@@ -52,6 +51,7 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _AFTER_PUNCT = re.compile(rf"(?<=[，。、；：？！）」』》〕】]) (?=[{_CJK}])")  # full-width punctuation has its own spacing
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -77,9 +77,11 @@ def read_html_decoding(data: bytes, name: str) -> Decoding:
     page = decode_html(data, name)
     source, encoding = page.text, page.encoding
     try:
-        root = lxml.html.document_fromstring(_XML_DECL.sub("", source, count=1))
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.HTML(_XML_DECL.sub("", source, count=1), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(name, f"not a readable HTML page: {exc}") from None
+    if root is None:
+        raise ExtractionError(name, "HTML page has no content")
     body = root.find("body")
     body = body if body is not None else root
     drop_noise(body)
@@ -87,6 +89,11 @@ def read_html_decoding(data: bytes, name: str) -> Decoding:
     if not text.strip():
         raise ExtractionError(name, "HTML page has no text in its body (after removing navigation and scripts)")
     return Decoding(text, encoding, page.replaced)
+
+
+def _text(el) -> str:
+    """All text inside ``el`` (lxml's ``text_content`` for plain elements)."""
+    return "".join(el.itertext())
 
 
 def decode_html(data: bytes, name: str) -> Decoding:
@@ -121,7 +128,7 @@ def drop_noise(body) -> None:
         _remove(el)
     for el in list(body.iter(etree.Comment, etree.ProcessingInstruction)):
         _remove(el)
-    total = max(1, len(body.text_content()))
+    total = max(1, len(_text(body)))
     for el in list(body.iter(*PAGE_PARTS)):
         if not any(a.tag in ("article", "main") for a in el.iterancestors()):
             _remove_unless_large(el, total)
@@ -163,7 +170,7 @@ def _noise_name(el) -> bool:
 
 
 def _remove_unless_large(el, total: int) -> None:
-    if el.getparent() is not None and len(el.text_content()) <= KEEP_SHARE * total:
+    if el.getparent() is not None and len(_text(el)) <= KEEP_SHARE * total:
         _remove(el)
 
 
@@ -229,7 +236,7 @@ def _walk(el, out: _Lines) -> None:
         out.blank()
     elif tag == "pre":
         out.newline()
-        for line in el.text_content().splitlines():
+        for line in _text(el).splitlines():
             out.text(line.replace("\xa0", " ").rstrip() or " ")
             out.newline()
     else:
@@ -273,7 +280,7 @@ def _is_data_table(table) -> bool:
     if max(len([c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]) for tr in rows) < 2:
         return False
     for cell in cells:
-        size = len(cell.text_content())
+        size = len(_text(cell))
         if size > 2000:
             return False
         if len(rows) <= 3 and size > 60 and sum(1 for _ in cell.iter(*_CELL_BLOCKS)) >= 3:
