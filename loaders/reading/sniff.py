@@ -28,12 +28,12 @@ _UNSUPPORTED = (
     (b"GIF89a", "a GIF image", ""),
     (b"II*\x00", "a TIFF image", " (an image has no text layer: OCR it first)"),
     (b"MM\x00*", "a TIFF image", " (an image has no text layer: OCR it first)"),
-    (b"BM", None, ""),  # BMP only with a plausible header, see below
+    (b"BM", "a BMP image", " (an image has no text layer: OCR it first)"),  # only with a plausible header
     (b"\x1f\x8b", "a gzip archive", " (unpack it first)"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", " (unpack it first)"),
     (b"Rar!\x1a\x07", "a RAR archive", " (unpack it first)"),
     (b"\x7fELF", "an executable (ELF)", ""),
-    (b"MZ", None, ""),  # Windows executables only with a PE header, see below
+    (b"MZ", "a Windows executable", ""),  # only with a PE header, see below
     (b"SQLite format 3\x00", "an SQLite database", ""),
 )
 
@@ -61,7 +61,7 @@ def sniff(data: bytes) -> Sniffed:
                 continue
             if sig == b"MZ" and b"PE\x00\x00" not in data[:4096] and b"This program" not in head:
                 continue
-            return Sniffed(what or "binary data", False, hint)
+            return Sniffed(what, False, hint)
     return Sniffed(None, False, "", bool(_HTML_START.match(head)))
 
 
