@@ -30,7 +30,7 @@ def _zip(*names: str) -> bytes:
         (b"PK\x03\x04truncated", "docx", True),  # a broken ZIP: the DOCX reader explains
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(8), "a legacy Microsoft Office file (.doc/.xls/.wps)", False),
         (b"MZ\x90\x00" + bytes(60) + b"PE\x00\x00", "a Windows executable", False),
-        (b"BM" + bytes(4) + bytes(4) + b"\x36\x00\x00\x00", "a BMP image", False),
+        (b"BM" + bytes(8) + b"\x36\x00\x00\x00" + bytes(40), "a BMP image", False),
     ],
 )
 def test_binary_signatures(data, fmt, supported):
