@@ -13,7 +13,6 @@ from lxml import etree
 from agencynet.errors import ExtractionError
 from loaders.reading import read_document
 from loaders.reading.docx import read_docx
-from loaders.reading.numbering import format_number
 
 TABLE = [
     ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
@@ -91,16 +90,6 @@ def test_automatic_chinese_numbering_is_written_out():
     document.save(buf)
     assert read_docx(buf.getvalue(), "n.docx").splitlines() == [
         "1.List Number", "一、总体要求", "二、主要任务", "（一）加强建设。", "（二）推进改革。", "三、保障措施", "（一）加强领导。"]
-
-
-@pytest.mark.parametrize(("n", "fmt", "expected"), [
-    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-    (20, "chineseCounting", "二十"), (23, "chineseCountingThousand", "二十三"), (3, "decimal", "3"),
-    (2, "decimalEnclosedCircle", "②"), (4, "lowerLetter", "d"), (28, "upperLetter", "AB"), (9, "upperRoman", "IX"),
-    (5, "decimalFullWidth", "５"), (12, "chineseLegalSimplified", "拾贰"), (2, "ideographTraditional", "乙"),
-])
-def test_number_formats(n, fmt, expected):
-    assert format_number(n, fmt) == expected
 
 
 def test_corrupt_docx_is_a_clear_error(builders, plan_lines):
