@@ -1,21 +1,13 @@
 """Government web pages (.html/.htm) to text: keep the document body, drop the page furniture.
 
-What is dropped, by generic rules only (no site is named here): scripts,
-styles, forms' controls, ``<nav>``, page-level ``<header>``/``<footer>``/
-``<aside>``, hidden elements, elements whose class or id says navigation,
-menu, breadcrumb, share buttons, sidebar, search, copyright, QR code..., and
-short blocks that read as a breadcrumb (当前位置: ...), a share bar (分享到)
-or print/close links (打印本页, 关闭窗口). A safeguard keeps any such element
-that holds a large share of the page's text, so a mislabelled wrapper cannot
-take the document with it.
-
-Rendering: block elements start a new line; ``<br>`` breaks a line; runs of
-white space collapse to one space, and a source line break between two
-Chinese characters disappears (it is only HTML source wrapping). Data tables
-render one row per line with cells separated by a TAB and a blank line before
-and after the table; a cell spanning rows (rowspan) is repeated in every row
-it covers, a cell spanning columns is followed by empty cells, so columns stay
-aligned. Layout tables (nesting a table, or one column) render as blocks.
+Page furniture is removed first (``loaders.reading.html_noise``). Rendering:
+block elements start a new line; ``<br>`` breaks a line; runs of white space
+collapse to one space, and a source line break between two Chinese characters
+disappears (it is only HTML source wrapping). Data tables render one row per
+line with cells separated by a TAB and a blank line before and after the
+table; a cell spanning rows (rowspan) is repeated in every row it covers, a
+cell spanning columns is followed by empty cells, so columns stay aligned.
+Layout tables render as blocks (see ``_is_data_table``).
 """
 
 from __future__ import annotations
@@ -26,6 +18,7 @@ from lxml import etree
 
 from agencynet.errors import ExtractionError
 from loaders.reading.decode import Decoding, decode, plausibility
+from loaders.reading.html_noise import drop_noise, text_of
 from loaders.reading.tables import cells_to_lines
 
 BLOCK = frozenset(
@@ -33,18 +26,6 @@ BLOCK = frozenset(
     "figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary tbody tfoot "
     "thead tr td th ul".split()
 )
-DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg",
-             "canvas", "nav", "button", "select", "input", "textarea", "head", "map", "audio", "video")
-PAGE_PARTS = ("header", "footer", "aside")  # dropped unless inside <article>/<main>
-NOISE_WORDS = frozenset(
-    "nav navbar navigation menu menubar submenu breadcrumb breadcrumbs crumb crumbs bread share sharebar bshare "
-    "jiathis bdshare bdsharebuttonbox social sns sidebar toolbar copyright search searchbox login qrcode ewm "
-    "gotop backtop totop skip friendlink friendlinks fenxiang dqwz weizhi location print related xgwz xgxx".split()
-)
-WHOLE_NOISE = frozenset("header head top foot footer bottom banner".split())  # only as the full class/id
-LOCATION = re.compile(r"^\s*(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|您所在的位置|位置)\s*[:：]")
-SHORT_NOISE = re.compile(r"分享到|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[【\[]?\s*大|扫一扫在手机")
-KEEP_SHARE = 0.3  # never drop an element holding more than this share of the page's text
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -52,7 +33,6 @@ _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _AFTER_PUNCT = re.compile(rf"(?<=[，。、；：？！）」』》〕】]) (?=[{_CJK}])")  # full-width punctuation has its own spacing
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def read_html(data: bytes, name: str) -> tuple[str, str]:
@@ -91,11 +71,6 @@ def read_html_decoding(data: bytes, name: str) -> Decoding:
     return Decoding(text, encoding, page.replaced)
 
 
-def _text(el) -> str:
-    """All text inside ``el`` (lxml's ``text_content`` for plain elements)."""
-    return "".join(el.itertext())
-
-
 def decode_html(data: bytes, name: str) -> Decoding:
     """Decode with the page's declared charset when it is right, else detect."""
     declared = _META_CHARSET.search(data[:4096])
@@ -120,73 +95,6 @@ def _codec_for(charset: str) -> str | None:
     if cs in ("utf8", "utf-8"):
         return "utf-8"
     return None  # anything else: detect from the bytes
-
-
-def drop_noise(body) -> None:
-    """Remove page furniture from ``body`` in place (see the module docstring)."""
-    for el in list(body.iter(*DROP_TAGS)):
-        _remove(el)
-    for el in list(body.iter(etree.Comment, etree.ProcessingInstruction)):
-        _remove(el)
-    total = max(1, len(_text(body)))
-    for el in list(body.iter(*PAGE_PARTS)):
-        if not any(a.tag in ("article", "main") for a in el.iterancestors()):
-            _remove_unless_large(el, total)
-    for el in list(body.iter()):
-        if el.getparent() is None or not isinstance(el.tag, str):
-            continue
-        if el.get("hidden") is not None or _HIDDEN.search(el.get("style", "")) or _noise_name(el):
-            _remove_unless_large(el, total)
-    for el in list(body.iter()):
-        if el.getparent() is None or not isinstance(el.tag, str) or el.tag in ("body", "html"):
-            continue
-        text = _short_text(el, 100)
-        if text is not None and (LOCATION.match(text) or (len(text) <= 60 and SHORT_NOISE.search(text))):
-            _remove(el)
-
-
-def _short_text(el, limit: int) -> str | None:
-    """``el``'s text when it is at most ``limit`` characters, else None (stops reading early)."""
-    parts: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        size += len(piece)
-        if size > limit:
-            return None
-        parts.append(piece)
-    return "".join(parts)
-
-
-def _noise_name(el) -> bool:
-    for attr in ("class", "id"):
-        value = (el.get(attr) or "").strip().lower()
-        if not value:
-            continue
-        if value in WHOLE_NOISE:
-            return True
-        if NOISE_WORDS.intersection(re.split(r"[\s_\-]+", value)):
-            return True
-    return False
-
-
-def _remove_unless_large(el, total: int) -> None:
-    if el.getparent() is not None and len(_text(el)) <= KEEP_SHARE * total:
-        _remove(el)
-
-
-def _remove(el) -> None:
-    """Remove ``el`` but keep its tail text (which belongs to the parent)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    prev = el.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
 
 
 class _Lines:
@@ -236,7 +144,7 @@ def _walk(el, out: _Lines) -> None:
         out.blank()
     elif tag == "pre":
         out.newline()
-        for line in _text(el).splitlines():
+        for line in text_of(el).splitlines():
             out.text(line.replace("\xa0", " ").rstrip() or " ")
             out.newline()
     else:
@@ -280,7 +188,7 @@ def _is_data_table(table) -> bool:
     if max(len([c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]) for tr in rows) < 2:
         return False
     for cell in cells:
-        size = len(_text(cell))
+        size = len(text_of(cell))
         if size > 2000:
             return False
         if len(rows) <= 3 and size > 60 and sum(1 for _ in cell.iter(*_CELL_BLOCKS)) >= 3:
