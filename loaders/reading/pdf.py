@@ -69,7 +69,8 @@ def read_pdf(data: bytes, name: str) -> str:
         raise ExtractionError(name, f"PDF has no text layer ({what}); run OCR on it first")
     cid = sum(len(m) for m in _CID.findall(text))
     if cid > 0.3 * len(re.sub(r"\s", "", text)):
-        raise ExtractionError(name, "PDF text layer has no Unicode mapping for its fonts ((cid:N) codes only)")
+        why = "; the file is encrypted, which pdfminer may not fully undo" if b"/Encrypt" in data else ""
+        raise ExtractionError(name, f"PDF text layer has no Unicode mapping for its fonts ((cid:N) codes only{why})")
     return text + "\n"
 
 

@@ -68,3 +68,34 @@ def test_corrupt_pdf_is_a_clear_error(builders, plan_lines):
 
 def test_pdf_content_under_another_suffix_is_read_as_pdf(builders, plan_lines):
     assert read_document(builders["pdf"](plan_lines[:2]), "download.html").format == "pdf"
+
+
+def _encrypted_pdf(user_password: str) -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    encrypt = pdfencrypt.StandardEncryption(user_password, ownerPassword="owner", strength=128)
+    c = canvas.Canvas(buf, encrypt=encrypt)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 700, "一、主要任务（责任单位：市发改委）")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_password_protected_pdf_is_refused():
+    with pytest.raises(ExtractionError, match="locked.pdf: encrypted PDF cannot be read without its password"):
+        read_document(_encrypted_pdf("secret"), "locked.pdf")
+
+
+def test_owner_encrypted_pdf_reads_or_says_why_not():
+    try:
+        doc = read_document(_encrypted_pdf(""), "owner.pdf")
+    except ExtractionError as exc:
+        assert "encrypted" in exc.reason
+    else:
+        assert doc.text == "一、主要任务（责任单位：市发改委）\n"
