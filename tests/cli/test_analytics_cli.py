@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,9 +13,9 @@ from click.testing import CliRunner
 from agencynet.cli import cli
 from agencynet.settings import get_settings
 from store.embedded import EmbeddedStore
+from queries.testing import TinyStore
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "queries"))
-from analytics_tiny import two_plans  # noqa: E402
+two_plans = TinyStore.two_plans
 
 
 @pytest.fixture
@@ -135,3 +133,29 @@ def test_help_lists_the_analytics_commands():
     out = CliRunner().invoke(cli, ["--help"]).output
     for name in ("rank", "centrality", "overload", "orphans", "compare"):
         assert name in out
+
+
+@pytest.fixture
+def samples_dir(tmp_path, monkeypatch):
+    from support.stores import load_samples
+
+    monkeypatch.setenv("AGENCYNET_DATA_DIR", str(tmp_path / "samples"))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    get_settings.cache_clear()
+    store = EmbeddedStore(tmp_path / "samples")
+    store.setup()
+    load_samples(store)
+    store.close()
+    yield
+    get_settings.cache_clear()
+
+
+def test_samples_through_the_cli(samples_dir):
+    top = as_json("rank", "--plan", "000_0833acab45604a9b.txt")[0]
+    assert (top["agency"], top["leads"], top["tasks"]) == ("市质监局", 13, 22)
+    panan = as_json("orphans", "--plan", "004_bfa0d2e85e167f4c.txt")
+    assert panan and {r["category"] for r in panan} == {"unassigned"}
+    flagged = as_json("overload", "--flagged", "--plan", "000_0833acab45604a9b.txt")
+    assert [r["agency"] for r in flagged] == ["市质监局"]
+    table = run("rank", "--by", "function", "--harmonise", "--top", "3")
+    assert table.exit_code == 0 and "market_regulation" in table.output

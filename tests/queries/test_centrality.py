@@ -5,7 +5,9 @@ import pytest
 
 from agencynet.errors import BadFilter
 from queries.centrality import centrality, graph_centrality
-from analytics_tiny import two_plans
+from queries.testing import TinyStore
+
+two_plans = TinyStore.two_plans
 
 
 def test_weighted_star_by_hand():

@@ -4,7 +4,9 @@ import pytest
 
 from agencynet.errors import BadFilter
 from queries.compare import compare, function_differences, function_matrix, matrix_wide, plan_metrics, similarity
-from analytics_tiny import two_plans
+from queries.testing import TinyStore
+
+two_plans = TinyStore.two_plans
 
 
 def test_matrix_counts_and_shares_as_named():

@@ -3,7 +3,8 @@ import pytest
 from agencynet.errors import BadFilter
 from queries.frames import assignments_frame, rows, snapshot, successor_map, tasks_frame
 from queries.testing import TinyStore
-from analytics_tiny import two_plans
+
+two_plans = TinyStore.two_plans
 
 
 def test_assignments_one_row_per_edge_with_names():

@@ -3,7 +3,9 @@ import pytest
 from agencynet.errors import BadFilter
 from queries.frames import assignments_frame
 from queries.graphs import build_graph, co_responsibility_graph, ego_graph, lead_support_graph, two_mode_graph
-from analytics_tiny import two_plans
+from queries.testing import TinyStore
+
+two_plans = TinyStore.two_plans
 
 
 def _ids(G):

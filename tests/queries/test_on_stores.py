@@ -4,7 +4,9 @@ as the in-memory rows the hand counts were made on."""
 import pytest
 
 import queries as q
-from analytics_tiny import two_plans
+from queries.testing import TinyStore
+
+two_plans = TinyStore.two_plans
 
 CALLS = {
     "rank_agencies": lambda s: q.rank_agencies(s),

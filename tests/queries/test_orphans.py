@@ -3,7 +3,8 @@ import pytest
 from agencynet.errors import BadFilter
 from queries.orphans import orphan_summary, orphans
 from queries.testing import TinyStore
-from analytics_tiny import two_plans
+
+two_plans = TinyStore.two_plans
 
 
 def lead_is_collective() -> TinyStore:

@@ -5,7 +5,8 @@ import pytest
 from agencynet.errors import BadFilter
 from queries.overload import OverloadRule, concentration, gini, hhi, overload
 from queries.testing import TinyStore
-from analytics_tiny import two_plans
+
+two_plans = TinyStore.two_plans
 
 
 def one_dominant() -> TinyStore:

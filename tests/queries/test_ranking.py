@@ -1,5 +1,7 @@
 from queries.ranking import rank_agencies, rank_functions
-from analytics_tiny import two_plans
+from queries.testing import TinyStore
+
+two_plans = TinyStore.two_plans
 
 
 def _by_name(df):
