@@ -72,10 +72,19 @@ def read_html_decoding(data: bytes, name: str) -> Decoding:
 
 
 def decode_html(data: bytes, name: str) -> Decoding:
-    """Decode with the page's declared charset when it is right, else detect."""
+    """Decode with the page's declared charset when it is right, else detect.
+
+    Bytes that are valid UTF-8 (and not plain ASCII) are UTF-8 whatever the
+    page declares: pages re-saved as UTF-8 often keep their old gb2312 label.
+    """
     declared = _META_CHARSET.search(data[:4096])
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         label = _codec_for(declared.group(1).decode("ascii", "replace"))
+        if label and label != "utf-8" and not data.isascii():
+            try:
+                return Decoding(data.decode("utf-8"), "utf-8")
+            except UnicodeDecodeError:
+                pass
         if label:
             try:
                 text = data.decode(label)

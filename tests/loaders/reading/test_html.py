@@ -134,3 +134,8 @@ def test_word_exported_list_marker_keeps_its_number_without_filler_space():
             "<span style='mso-list:Ignore'>（一）<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span>"
             "</span><![endif]><span style='font-family:仿宋'>加强建设。（责任单位：市发改\n委）<o:p></o:p></span></p>")
     assert read_html(_html(body), "word.htm")[0] == "（一）加强建设。（责任单位：市发改委）\n"
+
+
+def test_utf8_page_still_labelled_gb2312_is_read_as_utf8():
+    page = '<html><head><meta charset="gb2312"></head><body><p>一、主要任务（责任单位：市发改委）</p></body></html>'
+    assert read_html(page.encode("utf-8"), "relabelled.html") == ("一、主要任务（责任单位：市发改委）\n", "utf-8")
