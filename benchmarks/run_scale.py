@@ -57,14 +57,16 @@ def child(args) -> dict:
         stores["neo4j"].reset()
     result: dict = {"plans": n, "seed": args.seed, "stores": sorted(stores)}
     t = time.perf_counter()
-    result.update(pipeline.run(n, args.seed, stores, progress=_progress(n)))
+    result.update(pipeline.run(n, args.seed, stores, progress=_progress(n), batch=args.batch))
     result["pipeline_wall_s"] = round(time.perf_counter() - t, 1)
     if "embedded" in stores:
         result["embedded_store_mb"] = dir_size_mb(work / "embedded")
-    result["queries"] = {}
+    result["queries"], result["measures_on_snapshot"] = {}, {}
     for kind, store in stores.items():
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
         result["queries"][kind] = queries.latency(store, reps=args.reps)
+    if "embedded" in stores:  # the same snapshot whichever store it came from: measured once
+        result["measures_on_snapshot"] = queries.on_snapshot(stores["embedded"], reps=args.reps)
     if driver is not None:
         result["neo4j_server"] = driver.get_server_info().agent
         result["neo4j_plans"] = neo4j_plans.evidence(driver, "neo4j", stores["neo4j"])
@@ -136,6 +138,7 @@ def main(argv=None) -> int:
     p.add_argument("--stores", default="embedded,neo4j", help="embedded, neo4j or both")
     p.add_argument("--neo4j-uri", default=None, help="use this Neo4j (emptied!) instead of starting one")
     p.add_argument("--neo4j-password", default=None)
+    p.add_argument("--batch", type=int, default=200, help="plans per load_many call")
     p.add_argument("--reps", type=int, default=5, help="repetitions per query (p50/p95 over these)")
     p.add_argument("--no-api", dest="api", action="store_false", help="skip the API load")
     p.add_argument("--api-requests", type=int, default=200, help="requests per endpoint")
@@ -164,7 +167,7 @@ def main(argv=None) -> int:
         for n in sizes:
             t = time.perf_counter()
             cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed),
-                   "--stores", ",".join(args.stores), "--reps", str(args.reps), "--workdir", args.workdir,
+                   "--stores", ",".join(args.stores), "--reps", str(args.reps), "--batch", str(args.batch), "--workdir", args.workdir,
                    "--api-requests", str(args.api_requests), "--api-concurrency", str(args.api_concurrency)]
             if args.neo4j_uri:
                 cmd += ["--neo4j-uri", args.neo4j_uri]
@@ -209,6 +212,8 @@ def _print_run(run: dict) -> None:
     for kind, qs in run["queries"].items():
         for name, q in qs.items():
             print(f"query {kind} {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']})")
+    for name, q in run.get("measures_on_snapshot", {}).items():
+        print(f"measure on snapshot {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']})")
     for row in run.get("neo4j_plans", []):
         print(f"neo4j {row.get('mode')} {row['file']}: index={row.get('uses_index')} "
               f"{'; '.join(row.get('index_operators', [])) or ','.join(row.get('operators', [])[:4])}")

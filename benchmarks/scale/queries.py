@@ -47,3 +47,25 @@ def latency(store, reps: int = 5, names: tuple[str, ...] = QUERIES) -> dict:
             rows = len(result) if hasattr(result, "__len__") else None
         out[name] = {**summary_ms(times), "rows": rows}
     return out
+
+
+def on_snapshot(store, reps: int = 5) -> dict:
+    """Every measure of ``benchmarks/bench_queries.py`` (the analytics helper's list) on one
+    snapshot, reads excluded: {measure: {n, p50_ms, p95_ms, ...}}; {} when that file is absent."""
+    try:
+        from benchmarks.bench_queries import measures
+    except ImportError:
+        return {}
+    import queries as q
+
+    snap = q.snapshot(store)
+    k = 200 if len(snap.plans) > 2000 else None  # sampled betweenness on big graphs, as bench_queries does
+    out = {}
+    for name, fn in measures(snap, k).items():
+        times = []
+        for _ in range(reps):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        out[name] = summary_ms(times)
+    return out
