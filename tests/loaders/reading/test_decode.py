@@ -153,3 +153,12 @@ def test_many_bad_bytes_are_not_tolerated():
         data[i] = 0xFF
     with pytest.raises(ExtractionError, match="bad.txt: binary or undecodable"):
         decode(bytes(data), "bad.txt")
+
+
+def test_sample_plans_in_traditional_big5_are_not_taken_for_gb18030(sample_paths):
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2tw")
+    for path in sample_paths:
+        data = to_traditional.convert(path.read_text(encoding="utf-8")).encode("big5", errors="ignore")
+        assert decode_text(data, path.name) == (data.decode("big5"), "big5"), path.name
