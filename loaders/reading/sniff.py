@@ -51,8 +51,8 @@ class Sniffed:
 def sniff(data: bytes) -> Sniffed:
     """Identify ``data`` by signature; text gets ``format=None`` and ``looks_html``."""
     head = data[:1024]
-    if b"%PDF-" in head:
-        return Sniffed("pdf", True)
+    if head.lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in data[-2048:]):
+        return Sniffed("pdf", True)  # the header may follow some junk, as long as the file ends like a PDF
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     for sig, what, hint in _UNSUPPORTED:

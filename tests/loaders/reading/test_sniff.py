@@ -22,7 +22,9 @@ def _zip(*names: str) -> bytes:
     ("data", "fmt", "supported"),
     [
         (b"%PDF-1.7\n...", "pdf", True),
-        (b"\r\n%PDF-1.4", "pdf", True),  # junk before the header, as some servers add
+        (b"\r\n%PDF-1.4", "pdf", True),
+        (b"junk\x00\x01%PDF-1.4\n...\n%%EOF\n", "pdf", True),  # junk before the header, as some servers add
+        ("说明：文件格式为%PDF-1.4。".encode("utf-8"), None, False),  # text that merely mentions it
         (_zip("[Content_Types].xml", "word/document.xml"), "docx", True),
         (_zip("[Content_Types].xml", "xl/workbook.xml"), "an Excel workbook (.xlsx)", False),
         (_zip("mimetype", "content.xml"), "an OpenDocument file (.odt/.ods)", False),
