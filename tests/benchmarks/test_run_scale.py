@@ -1,0 +1,54 @@
+"""benchmarks/run_scale.py end to end on a tiny corpus (embedded store, no API), and its
+measuring helpers."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.scale import measure
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.timeout(600)
+def test_run_scale_tiny_embedded(tmp_path):
+    out = tmp_path / "results.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run_scale.py"), "--sizes", "6",
+                           "--stores", "embedded", "--no-api", "--reps", "1", "--batch", "4",
+                           "--workdir", str(tmp_path / "w"), "--json", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(out.read_text())
+    assert report["machine"]["cores"] >= 1
+    run = report["runs"][0]
+    assert run["plans"] == 6 and run["extract"]["documents"] + run["extract"]["failed"] == 6
+    load = run["load"]["embedded"]
+    assert load["plans"] == run["extract"]["documents"]
+    assert load["rows"] == run["rows"]["tasks"] + run["rows"]["edges"] > 0
+    assert set(load["statuses"]) == {"loaded"}
+    assert run["embedded_store_mb"] > 0
+    for name in ("snapshot", "ranking", "orphans", "overload", "compare", "centrality"):
+        assert run["queries"]["embedded"][name]["n"] == 1
+    assert "== 6 plans" in proc.stdout and "rows/s" in proc.stdout
+
+
+def test_run_scale_refuses_long_runs_without_flag():
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run_scale.py"), "--sizes", "100000"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "--long" in proc.stderr
+
+
+def test_measure_helpers(tmp_path):
+    assert doctest.testmod(measure).failed == 0
+    assert measure.percentile([], 50) is None
+    s = measure.summary_ms([0.001, 0.002, 0.003, 0.004])
+    assert s["n"] == 4 and s["p50_ms"] == 2.0 and s["p95_ms"] == 4.0 and s["max_ms"] == 4.0
+    (tmp_path / "a").write_bytes(b"x" * 1024 * 1024)
+    assert measure.dir_size_mb(tmp_path) == 1.0
+    assert measure.peak_rss_mb() > 10
