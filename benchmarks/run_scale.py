@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale.measure import dir_size_mb, machine, peak_rss_mb  # noqa: E402
+from benchmarks.scale.measure import dir_size_mb, load_average, machine, peak_rss_mb  # noqa: E402
 
 LONG_RUN = 50_000  # sizes above this need --long
 
@@ -55,7 +55,7 @@ def child(args) -> dict:
         stores["neo4j"] = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri)
         stores["neo4j"].setup()
         stores["neo4j"].reset()
-    result: dict = {"plans": n, "seed": args.seed, "stores": sorted(stores)}
+    result: dict = {"plans": n, "seed": args.seed, "stores": sorted(stores), "load_average_start": load_average()}
     t = time.perf_counter()
     result.update(pipeline.run(n, args.seed, stores, progress=_progress(n), batch=args.batch))
     result["pipeline_wall_s"] = round(time.perf_counter() - t, 1)
@@ -73,6 +73,7 @@ def child(args) -> dict:
     if args.api:
         result["api"] = _api(args, work, stores, result.get("sample_plan_ids") or [])
     result["peak_rss_mb"] = peak_rss_mb()
+    result["load_average_end"] = load_average()
     for store in stores.values():
         store.close()
     if driver is not None:
@@ -198,7 +199,8 @@ def main(argv=None) -> int:
 def _print_run(run: dict) -> None:
     n = run["plans"]
     ex, rows = run["extract"], run["rows"]
-    print(f"\n== {n} plans ({rows['tasks']} tasks, {rows['edges']} edges; wall {run['wall_s']} s)")
+    print(f"\n== {n} plans ({rows['tasks']} tasks, {rows['edges']} edges; wall {run['wall_s']} s; "
+          f"load average {run.get('load_average_start')} -> {run.get('load_average_end')})")
     print(f"extract: {ex['documents']} docs ({ex['failed']} failed), {ex['mb']} MB in {ex['seconds']} s = "
           f"{ex['docs_per_s']} docs/s, {ex['mb_per_s']} MB/s; graph rows {run['graph']['seconds']} s")
     for kind, rec in run["load"].items():

@@ -70,4 +70,12 @@ def machine() -> dict:
     except OSError:
         pass
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb, "os": platform.platform(),
-            "python": sys.version.split()[0]}
+            "python": sys.version.split()[0], "load_average": load_average()}
+
+
+def load_average() -> list[float]:
+    """1/5/15-minute load averages: other work on a shared machine skews every figure."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
