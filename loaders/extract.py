@@ -30,7 +30,7 @@ from loaders.places import CITIES, PROVINCES
 from loaders.reading import SUPPORTED_SUFFIXES, read_document
 from loaders.records import ExtractedDocument, PlanRecord, TaskRecord
 from loaders.tasks import Draft, draft_tasks
-from loaders.text import prepare, simplified, simplified_all
+from loaders.text import blank_tags, prepare, simplified, simplified_all
 from loaders.units import is_collective, looks_like_body, resolve_prefixes
 
 
@@ -50,11 +50,16 @@ def extract_document(data: bytes, name: str) -> ExtractedDocument:
 
 def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None = None,
                  source_hash: str | None = None) -> ExtractedDocument:
-    """Extract one document from its decoded text (spans point into ``text``)."""
+    """Extract one document from its decoded text (spans point into ``text``).
+
+    Stray HTML markup in the text is blanked to spaces first (``loaders.text.blank_tags``);
+    the returned document's ``text`` is that cleaned text, character for character
+    aligned with ``text``.
+    """
     plan_name = Path(name).name
     if not text.strip():
         raise ExtractionError(name, "the document is empty (no text)")
-    prep = prepare(text)
+    prep = prepare(blank_tags(text))  # same length: spans still point into ``text``
     match, source = prep.match, prep.source
     outline = parse_outline(match)
     warnings: list[str] = []

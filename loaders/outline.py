@@ -32,7 +32,6 @@ MARKERS = [
 ]
 ANNEX = re.compile(r"[ \t]*附件[ \t]*(\d{1,2}|[" + _CN + r"]{1,3})?[ \t]*[::.、]?[ \t]*(.{0,40})$")
 ANNEX_LIST = re.compile(r"[ \t]*附件[ \t]*[::]")
-TAG_NOISE = re.compile(r"<[a-zA-Z/][^>]{0,200}>")
 FOOTER = re.compile(
     r"[ \t【\[]*(?:评论|相关法律条文|相关链接|相关文件|相关阅读|相关新闻|相关稿件|分享到|打印本页|关闭本?页|关闭窗口|"
     r"作者:|信息来源:|扫一扫|责任编辑|上一篇|下一篇|附件下载|网站地图|主办单位:|版权所有)"
@@ -167,7 +166,7 @@ def _marker(text: str, a: int, b: int) -> tuple[int, str, int] | None:
 
 def parse_outline(text: str) -> Outline:
     """Build the outline of ``text`` (the matching form)."""
-    lines = _join_wrapped([(a, b) for a, b in split_lines(text) if not TAG_NOISE.search(text, a, b)], text)
+    lines = _join_wrapped(split_lines(text), text)
     main = Node(rank=0, marker="", line=-1, head_start=0)
     roots = [main]
     stack: list[Node] = [main]

@@ -9,6 +9,9 @@ its input exactly: one character in, one character out.
 - ``to_simplified``: traditional → simplified script (OpenCC ``t2s``), used for
   matching only; records keep the source script.
 - ``detect_script``: ``"traditional"`` or ``"simplified"``.
+- ``blank_tags``: stray HTML (tags, scripts, comments, ``&nbsp;``) left in a text
+  file blanked to spaces, so the words around and between tags stay and every
+  offset still points at the same character of the decoded text.
 
 Examples
 --------
@@ -16,6 +19,8 @@ Examples
 '(责任单位:市发改委)'
 >>> to_simplified("責任單位")
 '责任单位'
+>>> blank_tags("1.推进<b>标准化</b>。")
+'1.推进   标准化    。'
 """
 
 from __future__ import annotations
@@ -54,6 +59,41 @@ _WIDE = re.compile("[" + "".join(re.escape(c) for c in _CHARS) + "]")
 
 def _swap(m: re.Match) -> str:
     return _CHARS[m.group()]
+
+
+_TAG = re.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>"       # a script or style block, contents and all
+    r"|<!--.*?-->"                               # a comment
+    r"|</?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,400})?/?>"  # a tag; its attributes never hold < or >
+    r"|&(?:nbsp|ensp|emsp|#160|#12288);",
+    re.S | re.I,
+)
+
+
+def blank_tags(text: str) -> str:
+    """Stray HTML left in a text file, blanked to spaces (line breaks kept; ``len`` unchanged).
+
+    Only markup goes: the text between tags (``<span>新增企业5家</span>``) stays,
+    so a numbered item holding a tag is kept, not dropped. ``<`` followed by
+    anything but a tag name (``a<b``, ``≤``, ``<<条例>>``) is left alone.
+
+    Parameters
+    ----------
+    text : str
+        Decoded document text.
+
+    Returns
+    -------
+    str
+        ``text`` with markup replaced by spaces.
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    return _TAG.sub(_blank, text)
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", m.group())
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from loaders.outline import classify, parse_outline
-from loaders.text import normalise
+from loaders.text import blank_tags, normalise
 
 DOC = normalise("""某市质量提升行动计划
 一、总体要求
@@ -51,8 +51,8 @@ def test_annex_listing_lines_are_not_items_and_footer_is_cut():
     assert all("建筑业" not in n.heading for n in o.walk())
 
 
-def test_html_tag_noise_lines_are_dropped():
-    o = parse_outline("1. <blockquote id=\"x\"></blockquote>\n二、主要任务\n1.任务一。\n")
+def test_html_tag_noise_lines_are_blanked_not_numbered_items():
+    o = parse_outline(blank_tags("1. <blockquote id=\"x\"></blockquote>\n二、主要任务\n1.任务一。\n"))
     assert [n.path for n in o.walk()] == ["二", "二 > 1"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.text import detect_script, normalise, prepare, simplified_all, to_simplified
+from loaders.text import blank_tags, detect_script, normalise, prepare, simplified_all, to_simplified
 
 
 def test_normalise_maps_full_width_punctuation_char_by_char():
@@ -50,3 +50,17 @@ def test_prepare_keeps_source_and_matches_on_simplified_half_width():
 def test_simplified_all_is_one_name_per_name():
     assert simplified_all(["市質監局", "婁底日報社", ""]) == ["市质监局", "娄底日报社", ""]
     assert simplified_all([]) == []
+
+
+def test_blank_tags_keeps_text_between_tags_and_every_offset():
+    raw = "1、开展行动。<script>document.write('<span>')</script>围绕主导产业。<span style=\"a\">新增5家</span>&nbsp;(责任单位:区局)"
+    out = blank_tags(raw)
+    assert len(out) == len(raw)
+    assert "<" not in out and "script" not in out and "nbsp" not in out
+    assert "".join(out.split()) == "1、开展行动。围绕主导产业。新增5家(责任单位:区局)"
+
+
+def test_blank_tags_leaves_text_that_is_not_markup():
+    for text in ("a<b且c>d", "≤5%", "<<条例>>", "比例<30%的企业>10家", "第一行\n<br>\n第二行"[:3]):
+        assert blank_tags(text) == text
+    assert blank_tags("甲\n<div\nclass='x'>乙") .count("\n") == 2
