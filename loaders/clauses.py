@@ -263,6 +263,10 @@ def _worth_parsing(text: str, a: int, b: int) -> bool:
     k = b - 1
     while k > a and text[k] in " 等。.":
         k -= 1
+    if text[k] == ")":  # 各乡镇人民政府(街道办事处): the name before the aside counts
+        opener = text.rfind("(", a, k)
+        if opener > a:
+            k = opener - 1
     return text[k] in _BODY_LAST or bool(_CLUE.search(text, a, b))
 
 

@@ -29,6 +29,7 @@ from loaders.outline import parse_outline
 from loaders.places import CITIES, PROVINCES
 from loaders.reading import SUPPORTED_SUFFIXES, read_document
 from loaders.records import ExtractedDocument, PlanRecord, TaskRecord
+from loaders.tables import join_wrapped_rows
 from loaders.tasks import Draft, draft_tasks
 from loaders.text import blank_tags, prepare, simplified, simplified_all
 from loaders.units import is_collective, looks_like_body, resolve_prefixes
@@ -54,11 +55,14 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
 
     Stray HTML markup in the text is blanked to spaces first (``loaders.text.blank_tags``);
     the returned document's ``text`` is that cleaned text, character for character
-    aligned with ``text``.
+    aligned with ``text``, except where table rows wrapped over several lines
+    (``loaders.tables.join_wrapped_rows``) had to be put back on one line: spans
+    always point into the returned ``text``.
     """
     plan_name = Path(name).name
     if not text.strip():
         raise ExtractionError(name, "the document is empty (no text)")
+    text = join_wrapped_rows(text)  # PDF table rows wrapped over lines (unchanged text when there are none)
     prep = prepare(blank_tags(text))  # same length: spans still point into ``text``
     match, source = prep.match, prep.source
     outline = parse_outline(match)

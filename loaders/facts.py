@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 
 from loaders.clauses import find_declaration
-from loaders.places import level_of, parent_of, place_from, self_named_place
+from loaders.places import level_of, parent_of, place_from, self_named_place, settle_level
 
 PLAN_KIND = r"(?:行动计划|计划|实施方案|工作方案|方案|实施意见|意见|规划|办法|细则|要点|纲要|措施|决定|通知|任务分工)"
 _TITLE_END = re.compile(PLAN_KIND + r"(?:\([^()]{2,20}\))?$")
-_NOTICE_BOOK = re.compile(r"《([^《》\n]{4,80})》\s*(?:已经|已|经)")
+_NOTICE_BOOK = re.compile(r"《([^《》\n]{4,80})》\s*(?:已经|已|经|印发给|印发)|现将《([^《》\n]{4,80})》")
 _NOTICE = re.compile(r"关于印发(?:《)?([^\n《》]{4,80}?)(?:》)?的通知")
 _ISSUER_OF = re.compile(r"^([\u4e00-\u9fff]{2,30}?)(?:关于)")
 _BODY_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,30}(?:人民政府|政府|办公室|办公厅|管委会|管理委员会|委员会|局|厅|委|办|部|中心)$")
@@ -112,8 +112,8 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     date = sig_date or _date_by_docno(match, front, doc) or _meta_date(match, front)
     facts["date"] = date
     decl = None
-    if front_end < len(body_lines) and ("第一" in match or "首位" in match):
-        dm = find_declaration(match, body_lines[front_end][0], body_end)
+    if "第一" in match or "首位" in match:  # in a clause, a note, or a preamble sentence before the headings
+        dm = find_declaration(match, 0, body_end)
         decl = (dm.start(), dm.end()) if dm else None
     facts["lead_convention"] = source[decl[0]:decl[1]] if decl else None
     place = place_from(match, title) or place_from(match, issuer)
@@ -123,9 +123,9 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
         inferred = place is not None
     facts["jurisdiction"] = source[place[0]:place[1]] if place else None
     jur_match = match[place[0]:place[1]] if place else None
-    facts["level"] = level_of(jur_match) if jur_match else None
     # Parent cues (cited documents, the upper level's name) sit in the front matter and preamble.
     cue_end = body_lines[min(front_end, len(body_lines) - 1)][1] if body_lines else 0
+    facts["level"] = settle_level(jur_match, level_of(jur_match), match[:cue_end]) if jur_match else None
     cue_text = match[:max(cue_end + 1500, 6000)]
     facts["parent_jurisdiction"] = parent_of(cue_text, jur_match, facts["level"]) if jur_match else None
     if inferred:
@@ -152,11 +152,12 @@ def _title(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
     for a, b in front:
         m = _NOTICE_BOOK.search(match, a, b)
         if m:
-            return m.start(1), m.end(1)
+            g = 1 if m.group(1) else 2
+            return m.start(g), m.end(g)
     for i, (a, b) in enumerate(front):
         line = match[a:b]
-        if len(line) > 60 or _NOT_TITLE.search(line) or " " in line.strip():
-            continue
+        if len(line) > 60 or _NOT_TITLE.search(line) or " " in line.strip() or _is_date_line(line) or _BODY_NAME.match(line):
+            continue  # a signature's body or date line never opens a title
         last = i
         if not _TITLE_END.search(line):
             if i + 1 >= len(front):

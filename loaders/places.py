@@ -148,13 +148,46 @@ def level_of(name: str) -> str | None:
         if stem in CITIES or stem in PROVINCES or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", stem):
             return "city"
         return "county"  # a county-level city (义乌市): not a prefecture-level one
-    if name.endswith(("自治州", "州", "盟")):
+    if name.endswith(("自治州", "州", "盟", "地区")):
         return "city"
     if name.endswith("区"):
         return "district"
     if name.endswith(("县", "旗", "自治县")):
         return "county"
     return None
+
+
+# Evidence of a 市's level in its own document. A prefecture-level city addresses its counties and
+# districts (各县(市、区)人民政府, 各区人民政府, 各县市区); a county-level city its towns (各乡镇人民政府、街道办事处).
+_CITY_CUE = re.compile(r"地级市|设区的?市|各(?:县|区|市辖区)[^,。:;\n]{0,8}?(?:人民政府|政府|管委会)|各县市区|各区县|各县区|县\(市、?区\)")
+_COUNTY_CUE = re.compile(r"县级市|各(?:乡镇|乡|镇)[^,。:;\n]{0,6}?(?:人民政府|政府)|各乡镇|各镇(?:、|,)?街道")
+
+
+def settle_level(name: str, level: str | None, front: str) -> str | None:
+    """The level of a 市 outside the gazetteer of prefecture-level cities, from the document's evidence.
+
+    ``level_of`` calls such a 市 ``county`` (a county-level city such as 义乌市). The
+    front matter (title, 文号, salutation, preamble) can say otherwise: 县级市, or a
+    salutation to towns (各乡镇人民政府、街道办事处) confirms ``county``; 地级市, or one to
+    counties and districts (各县(市、区)人民政府, 各区人民政府) makes it ``city`` (a
+    prefecture-level city missing from the list, e.g. one since merged or renamed).
+    Any other place keeps the level from its suffix.
+
+    Examples
+    --------
+    >>> settle_level("莱芜市", "county", "各区人民政府,市政府各部门:")
+    'city'
+    >>> settle_level("乐清市", "county", "各乡镇人民政府、街道办事处,市政府直属各单位:")
+    'county'
+    >>> settle_level("南湖区", "district", "各镇人民政府:")
+    'district'
+    """
+    if level != "county" or not name.endswith("市"):
+        return level
+    city, county = len(_CITY_CUE.findall(front)), len(_COUNTY_CUE.findall(front))
+    if "县级市" in front or county > city:
+        return "county"
+    return "city" if city > county else level
 
 
 def parent_of(text: str, name: str, level: str | None) -> str | None:

@@ -169,3 +169,128 @@ def _row_clause(text: str, lead, resp, support) -> Clause | None:
             out.declared = out.declared or c.declared
         out.open_list = c.open_list
     return out
+
+
+_ROW_NUMBER = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.]?\s*$")
+_HEAD_WORD = re.compile(r"序号|编号|.*(?:任务|单位|部门|时限|时间|内容|措施|事项|领导)")
+_UNIT_DONE = set("局委办厅部院会心府位门司队所站社台行署馆团组校道镇乡村区县市省关业联室处")
+_TEXT_DONE = set("。;!?”)》")
+_MARKER_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十\d]+[章部节]|附件)")
+
+
+def join_wrapped_rows(text: str) -> str:
+    """Put back together table rows whose cells wrapped onto further lines (PDF text layers).
+
+    A PDF table row whose cells hold several lines reads as the row's first line
+    (TAB-separated cells) followed by lines carrying the rest of the cells that
+    wrapped: fewer cells, no 序号, or no TAB at all. After a task-division header,
+    such a line is merged cell by cell into the row above: its pieces go to the
+    cells that look unfinished (a unit cell not ending like a body's name, a task
+    cell not ending a sentence), left to right. A line opening a new row (a
+    number in the 序号 column, or a full set of cells), an outline heading, or a
+    line after a row with nothing unfinished ends the merging. Text without such
+    rows is returned unchanged (same object), so offsets stay those of ``text``.
+
+    Examples
+    --------
+    >>> t = "序号\\t重点任务\\t牵头单位\\t配合单位\\n1\\t提升汽车零部件\\t市经信委\\t市质监局、经\\n产品质量。\\t济开发区管委会\\n"
+    >>> join_wrapped_rows(t).split("\\n")[1].split("\\t")
+    ['1', '提升汽车零部件产品质量。', '市经信委', '市质监局、经济开发区管委会']
+    """
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    changed = False
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        plain = _norm(line)
+        cols = _columns(plain, _cells(plain, 0, len(plain))) if "\t" in line else None
+        if not cols:
+            out.append(line)
+            k += 1
+            continue
+        header = [c.strip() for c in line.split("\t")]
+        rows: list[list[str]] = []
+        k += 1
+        while k < len(lines):
+            raw = lines[k]
+            if not raw.strip():
+                k += 1
+                continue
+            cells = [c.strip() for c in raw.split("\t")]
+            plain = _norm(raw)
+            if "\t" in raw and _opens_row(cells, cols):
+                rows.append(cells)
+            elif _MARKER_LINE.match(plain) or (rows and not _open_cells(rows[-1], cols)):
+                break
+            elif not rows and "\t" not in raw and len(raw.strip()) <= 4:
+                _merge_header(header, raw.strip())
+            elif rows:
+                _merge_cells(rows[-1], [c for c in cells if c], cols)
+            else:
+                break
+            changed = changed or not _opens_row(cells, cols)
+            k += 1
+        out.append("\t".join(header))
+        out.extend("\t".join(r) for r in rows)
+        if k < len(lines):
+            out.append("")
+    return "\n".join(out) if changed else text
+
+
+def _norm(line: str) -> str:
+    from loaders.text import normalise
+
+    return normalise(line)
+
+
+def _opens_row(cells: list[str], cols: dict[str, int]) -> bool:
+    if "no" in cols:
+        return len(cells) >= 2 and bool(_ROW_NUMBER.match(cells[0])) and bool(cells[0].strip())
+    return len(cells) >= cols["width"]
+
+
+def _kind(cols: dict[str, int], n: int) -> str | None:
+    return next((k for k, v in cols.items() if v == n and k != "width"), None)
+
+
+def _unfinished(cell: str, kind: str | None) -> bool:
+    cell = _norm(cell).strip()
+    if not cell or kind in (None, "no"):
+        return False
+    if kind == "task":
+        return cell[-1] not in _TEXT_DONE
+    return cell[-1] in "、,;(" or cell[-1] not in _UNIT_DONE
+
+
+def _open_cells(row: list[str], cols: dict[str, int]) -> list[int]:
+    shift = max(0, cols["width"] - len(row))
+    return [n for n, c in enumerate(row) if _unfinished(c, _kind(cols, n + shift))]
+
+
+def _merge_cells(row: list[str], pieces: list[str], cols: dict[str, int]) -> None:
+    if not pieces:
+        return
+    targets = _open_cells(row, cols)[:len(pieces)]
+    first_text = 1 if "no" in cols else 0
+    for n in range(len(row) - 1, first_text - 1, -1):  # more pieces than open cells: the right-hand cells
+        if len(targets) >= len(pieces):
+            break
+        if n not in targets:
+            targets.append(n)
+    for n, piece in zip(sorted(targets), pieces):
+        glue = " " if row[n][-1:].isascii() and piece[:1].isascii() and row[n][-1:].isalnum() else ""
+        row[n] = row[n] + glue + piece
+
+
+def _merge_header(header: list[str], piece: str) -> None:
+    for n, cell in enumerate(header):
+        if _HEAD_WORD.fullmatch(cell + piece) and not _HEAD_WORD.fullmatch(cell):
+            header[n] = cell + piece
+            return
+    for n, cell in enumerate(header):
+        if _HEAD_WORD.fullmatch(cell + piece):
+            header[n] = cell + piece
+            return
