@@ -9,7 +9,9 @@ Order of evidence, strongest first:
 4. the legacy Chinese code pages GB18030 (superset of GB2312/GBK) and Big5:
    whichever decodes strictly *and* reads like Chinese (share of common
    characters) wins;
-5. charset-normalizer as a last resort.
+5. a file clean in one of these encodings but for a few bad byte sequences
+   (at most one per 500 bytes, and 20): those become U+FFFD and are counted;
+6. charset-normalizer as a last resort.
 
 Bytes that none of these turn into plausible text are reported as binary.
 
@@ -90,40 +92,51 @@ def decode(data: bytes, name: str) -> Decoding:
     """
     if not data:
         raise ExtractionError(name, "empty file (0 bytes)")
-    found = _detect(data, name)
-    if isinstance(found, tuple):
-        found = Decoding(*found)
+    try:
+        found = _detect(data, name)
+    except _NotText as exc:
+        raise ExtractionError(name, str(exc)) from None
     if not found.text.strip():
         raise ExtractionError(name, "empty file (only whitespace)")
     return found
 
 
-def _detect(data: bytes, name: str) -> tuple[str, str] | Decoding:
+def _detect(data: bytes, name: str) -> Decoding:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom):]
             try:
-                return data[len(bom):].decode(codec), label
+                return Decoding(body.decode(codec), label)
             except UnicodeDecodeError as exc:
+                text = body.decode(codec, errors="replace")
+                bad = text.count("\ufffd")
+                if bad <= _limit(body):
+                    return Decoding(text, label, bad)
                 raise ExtractionError(name, f"starts with a {label} byte-order mark but is not valid {label} "
-                                            f"(bad bytes at offset {exc.start})") from None
+                                            f"(bad bytes from offset {exc.start})") from None
     utf8 = _try_utf8(data)
     if utf8 is not None and plausibility(utf8[:PROBE_CHARS]) >= 0.75:
-        return utf8, "utf-8"
-    utf16 = _try_utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
-    if b"\x00" in data[:SAMPLE_BYTES]:
-        raise ExtractionError(name, "binary file: contains NUL bytes and is not UTF-16 text")
-    best = _best_legacy(data)
-    if best is not None:
-        return best
-    tolerant = _tolerant(data)
-    if tolerant is not None:
-        return tolerant
-    fallback = _charset_normalizer(data)
-    if fallback is not None:
-        return fallback
+        return Decoding(utf8, "utf-8")
+    for step in (_try_utf16_without_bom, _binary, _best_legacy, _tolerant, _charset_normalizer):
+        found = step(data)
+        if found is not None:
+            return Decoding(*found) if isinstance(found, tuple) else found
     raise ExtractionError(name, "binary or undecodable file: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
+
+
+def _limit(data: bytes) -> int:
+    """Most bad byte sequences tolerated in ``data``: one per 500 bytes, at least 4, at most MAX_REPLACED."""
+    return min(MAX_REPLACED, max(4, len(data) // 500))
+
+
+class _NotText(Exception):
+    """Raised inside detection when the bytes are clearly binary."""
+
+
+def _binary(data: bytes) -> None:
+    """NUL bytes that are not UTF-16: binary data (raises ``_NotText``)."""
+    if b"\x00" in data[:SAMPLE_BYTES]:
+        raise _NotText("binary file: contains NUL bytes and is not UTF-16 text")
 
 
 def _try_utf8(data: bytes) -> str | None:
@@ -193,7 +206,7 @@ def _best_legacy(data: bytes) -> tuple[str, str] | None:
 
 def _tolerant(data: bytes) -> Decoding | None:
     """The encoding in which only a handful of byte sequences fail, with those replaced."""
-    limit = min(MAX_REPLACED, max(4, len(data) // 500))
+    limit = _limit(data)
     best: tuple[int, float, int, Decoding] | None = None
     for rank, (codec, label) in enumerate((("utf-8", "utf-8"),) + _LEGACY):
         text = data.decode(codec, errors="replace")

@@ -106,8 +106,10 @@ def test_binary_bytes_are_refused():
 
 
 def test_bad_utf8_after_bom_names_the_offset():
-    with pytest.raises(ExtractionError, match="byte-order mark"):
-        decode_text(codecs.BOM_UTF8 + b"abc\xff\xfe", "bom.txt")
+    with pytest.raises(ExtractionError, match="bom.txt: starts with a utf-8 byte-order mark .* from offset 3"):
+        decode_text(codecs.BOM_UTF8 + b"abc" + b"\xff" * 10, "bom.txt")
+    found = decode(codecs.BOM_UTF8 + PLAN.encode("utf-8") + b"\xff", "bom.txt")
+    assert (found.text, found.encoding, found.replaced) == (PLAN + "\ufffd", "utf-8", 1)
 
 
 def test_plausibility_prefers_real_chinese_over_mojibake():
