@@ -24,6 +24,7 @@ from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
 from store import embedded_schema as sql
 from store.base import LoadResult
+from store.embedded_reads import EmbeddedReads
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS,
                         TASK_KEYS, CHUNK_ROWS, check_graph, chunks, unique_by,
                         unique_edges)
@@ -43,11 +44,7 @@ def _insert(table: str, keys: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
 
 
-def _select(table: str, keys: tuple[str, ...]) -> str:
-    return f"SELECT {', '.join(keys)} FROM {table}"
-
-
-class EmbeddedStore:
+class EmbeddedStore(EmbeddedReads):
     """``GraphStore`` on SQLite in ``data_dir`` (created if missing).
 
     Parameters
@@ -245,90 +242,6 @@ class EmbeddedStore:
         with self._write() as con:
             for table in sql.TABLES:
                 con.execute(f"DELETE FROM {table}")
-
-    # -- reads ----------------------------------------------------------------------------
-
-    def health(self) -> dict:
-        try:
-            plans = self._rows("SELECT count(*) AS n FROM plans")[0]["n"]
-        except StoreError as exc:
-            return {"store": self.kind, "ok": False, "where": str(self.path), "plans": 0, "detail": str(exc)}
-        return {"store": self.kind, "ok": True, "where": str(self.path), "plans": plans,
-                "detail": f"SQLite {sqlite3.sqlite_version}"}
-
-    def counts(self) -> dict:
-        return self._rows(sql.COUNTS)[0]
-
-    def plans(self) -> list[dict]:
-        return [self._plan(r) for r in self._rows(_select("plans", PLAN_KEYS) + " ORDER BY id")]
-
-    def plan(self, plan_id: str) -> dict | None:
-        rows = self._rows(_select("plans", PLAN_KEYS) + " WHERE id = ?", (plan_id,))
-        return self._plan(rows[0]) if rows else None
-
-    @staticmethod
-    def _plan(row: dict) -> dict:
-        row["warnings"] = json.loads(row["warnings"]) if row["warnings"] else []
-        return row
-
-    def plan_text(self, plan_id: str) -> str | None:
-        rows = self._rows("SELECT text FROM plan_texts WHERE plan_id = ?", (plan_id,))
-        return rows[0]["text"] if rows else None
-
-    def tasks(self, plan_id: str | None = None) -> list[dict]:
-        if plan_id is None:
-            rows = self._rows(_select("tasks", TASK_KEYS) + " ORDER BY plan_id, seq")
-        else:
-            rows = self._rows(_select("tasks", TASK_KEYS) + " WHERE plan_id = ? ORDER BY seq", (plan_id,))
-        return [self._task(r) for r in rows]
-
-    def task(self, task_id: str) -> dict | None:
-        rows = self._rows(_select("tasks", TASK_KEYS) + " WHERE id = ?", (task_id,))
-        return self._task(rows[0]) if rows else None
-
-    @staticmethod
-    def _task(row: dict) -> dict:
-        row["open_list"] = bool(row["open_list"]) if row["open_list"] is not None else None
-        return row
-
-    def agencies(self) -> list[dict]:
-        return [self._agency(r) for r in self._rows(sql.AGENCIES + " ORDER BY a.id")]
-
-    def agency(self, agency_id: str) -> dict | None:
-        rows = self._rows(sql.AGENCIES + " WHERE a.id = ?", (agency_id,))
-        return self._agency(rows[0]) if rows else None
-
-    @staticmethod
-    def _agency(row: dict) -> dict:
-        row["aliases"] = sorted(json.loads(row["aliases"] or "[]"))
-        return row
-
-    def collectives(self) -> list[dict]:
-        return self._rows(sql.COLLECTIVES + " ORDER BY c.id")
-
-    def jurisdictions(self) -> list[dict]:
-        return self._rows(_select("jurisdictions", JURISDICTION_KEYS) + " ORDER BY id")
-
-    def functions(self) -> list[dict]:
-        return self._rows(_select("functions", FUNCTION_KEYS) + " ORDER BY code")
-
-    def edges(self, plan_ids: list[str] | None = None) -> list[dict]:
-        if plan_ids is None:
-            return self._rows(sql.EDGES + sql.EDGE_ORDER)
-        return self._rows(sql.EDGES + " WHERE" + sql.IN_PLANS + sql.EDGE_ORDER,
-                          (json.dumps(list(plan_ids)),))
-
-    def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
-        if plan_ids is None:
-            return self._rows(sql.DUTY_COUNTS.format(where="") + sql.DUTY_ORDER)
-        return self._rows(sql.DUTY_COUNTS.format(where=" AND" + sql.IN_PLANS) + sql.DUTY_ORDER, (json.dumps(list(plan_ids)),))
-
-    def orphan_tasks(self, plan_ids: list[str] | None = None) -> list[dict]:
-        query = _select("tasks", TASK_KEYS) + " WHERE orphan IS NOT NULL"
-        if plan_ids is None:
-            return [self._task(r) for r in self._rows(query + " ORDER BY plan_id, seq")]
-        return [self._task(r) for r in self._rows(query + " AND" + sql.IN_PLANS + " ORDER BY plan_id, seq",
-                                                  (json.dumps(list(plan_ids)),))]
 
     def close(self) -> None:
         """Close every connection this store opened (in any thread)."""

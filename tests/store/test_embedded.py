@@ -68,7 +68,7 @@ CRASHER = textwrap.dedent("""
     from support.graphs import make_graph
     store = EmbeddedStore({data!r})
     store.load(make_graph("a", n_tasks=5, source_hash="v1"))
-    big = make_graph("a", n_tasks=150_000, source_hash="v2", n_agencies=300)
+    big = make_graph("a", n_tasks=60_000, source_hash="v2", n_agencies=300)
     print("writing", flush=True)
     store.load(big)
     print("finished", flush=True)
