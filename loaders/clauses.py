@@ -39,6 +39,7 @@ _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位
 _TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", "时限要求", "进度要求", "时限",
                 "责任领导", "牵头领导", "分管领导", "联系领导", "督办领导", "责任人")  # not units
 _LEAD_MARK = re.compile(r"\s*[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]$")
+_MARK_INSIDE = re.compile(r"[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]")
 _TIME_ENTRY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|底前|长期|持续|每年|常态化|逐年")
 
 DECLARATION = re.compile(
@@ -162,7 +163,8 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
         _lead_marks(text, clause)
         return clause if clause.units else None
     body_a, body_b = pieces[0]
-    lm = _LEAD_WORD.search(text, body_a, body_b)
+    marked = _MARK_INSIDE.search(text, body_a, body_b)  # (A(牵头)、B): a mark, not A牵头 wording
+    lm = None if marked else _LEAD_WORD.search(text, body_a, body_b)
     if lm:
         lead_spans, _ = split_entries(text, body_a, lm.start())
         rest_a = lm.end()
@@ -183,9 +185,12 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
     spans, open_list = split_entries(text, body_a, body_b)
     while spans and _TIME_ENTRY.search(text, spans[-1][0], spans[-1][1]):
         spans.pop()  # (市发改委,2018年底前完成): a deadline is not a unit
+    clause.units, clause.open_list = spans, open_list
+    if marked:
+        _lead_marks(text, clause)
+        spans = clause.units
     if not spans or not all(looks_like_body(text[s:e]) for s, e in spans):
         return None
-    clause.units, clause.open_list = spans, open_list
     clause.joint = bool(JOINT.search(text, body_a, body_b))
     if clause.joint or _RESPONSIBLE.search(text, body_a, body_b):
         clause.shape = "worded"

@@ -56,6 +56,7 @@ _SPLIT = re.compile(r"[(\[〔【{)\]〕】}、,;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_NAME = re.compile(r"\d{3,}|年|月|号$|[。:]")
 _PLACE_KIND = re.compile(r"(?:街道|乡镇|镇|乡|街|社区|村|园区|场|管委会|开发区|功能区|平台)")
+_PLACE_OFFICE = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民政府|政府|办事处|办)")
 _CARRY_BLOCK = re.compile(r"(?:中央|国家|中国|省|驻)")
 
 
@@ -150,7 +151,10 @@ def _absorbs(previous: str, entry: str) -> bool:
     """``各镇`` + ``街道``: a collective 各… entry keeps a bare place-kind word after 、."""
     if not previous.startswith("各") or entry.startswith("各") or "、" in entry:
         return False
-    return len(entry) <= 3 and bool(_PLACE_KIND.fullmatch(entry))
+    if len(entry) <= 3 and _PLACE_KIND.fullmatch(entry):
+        return True
+    # 各镇人民政府、街道办事处 / 各乡镇人民政府、街道办: the 各 carries to the town-level office after 、
+    return bool(_PLACE_OFFICE.fullmatch(entry)) and bool(re.match(r"各(?:乡镇|镇街|镇|乡|街道)", previous))
 
 
 def is_collective(name: str) -> bool:

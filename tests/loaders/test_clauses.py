@@ -171,3 +171,17 @@ def test_you_x_fuze_at_the_end_of_a_sentence():
     c = one("开展质量月活动。由市市场监管局、市教育局按职责分工负责。")
     assert c["clause"] == "由市市场监管局、市教育局按职责分工负责" and c["joint"]
     assert clauses("开展活动,由企业自主负责。") == []
+
+
+def test_bare_list_ending_in_a_bracketed_aside():
+    c = one("推行农产品合格证制度。〔市农业农村局、市市场监管局,各乡镇人民政府(街道办事处)〕")
+    assert c["units"] == ["市农业农村局", "市市场监管局", "各乡镇人民政府(街道办事处)"]
+
+
+def test_lead_mark_inside_a_bare_list():
+    c = one("开展专项整治。（区市场监管局（牵头）、区应急管理局）")
+    assert c["units"] == ["区市场监管局", "区应急管理局"] and c["leads"] == ["区市场监管局"]
+
+
+def test_a_bracketed_aside_is_still_not_a_clause():
+    assert clauses("开展质量控制(QC)小组活动,推行(GMP、GSP)认证。") == []

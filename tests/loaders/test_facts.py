@@ -117,3 +117,33 @@ def test_page_date_fields_prefer_the_documents_own_date():
 def test_title_with_its_years_on_the_next_line():
     facts, _ = facts_of("嘉兴市质量提升行动计划\n（2018—2020年）\n为提升质量,制定本计划。\n一、主要任务\n1.甲。\n")
     assert facts["title"] == "嘉兴市质量提升行动计划（2018—2020年）"
+
+
+def test_a_signature_line_never_opens_the_title():
+    src = ("临沂经济技术开发区管理委员会办公室\n关于印发临沂经济技术开发区质量提升攻坚行动方案的通知\n"
+           "现将《临沂经济技术开发区质量提升攻坚行动方案》印发给你们。\n临沂经济技术开发区管理委员会办公室\n2019年3月18日\n"
+           "临沂经济技术开发区质量提升攻坚行动方案\n第一部分 总体要求\n一、目标\n甲。\n")
+    facts, _ = facts_of(src)
+    assert facts["title"] == "临沂经济技术开发区质量提升攻坚行动方案"
+    assert facts["date"] == "2019-03-18"
+
+
+def test_lead_convention_in_a_preamble_sentence():
+    src = "某县行动方案\n为推进工作,制定本方案。以下各项任务中列第一位的为牵头单位,其他为配合单位。\n一、主要任务\n1.甲。(县发改局、县财政局)\n"
+    facts, _ = facts_of(src)
+    assert facts["lead_convention"] == "列第一位的为牵头单位"
+
+
+@pytest.mark.parametrize("salutation, level, parent", [
+    ("各区人民政府,莱芜高新区管委会,市政府各部门:", "city", "山东省"),
+    ("各县(市、区)人民政府,市直各单位:", "city", "山东省"),
+    ("各乡镇人民政府、街道办事处,市政府各部门:", "county", None),
+    ("市政府各部门:", "county", None),
+])
+def test_level_of_a_city_outside_the_gazetteer_comes_from_the_salutation(salutation, level, parent):
+    src = (f"莱芜市人民政府关于加快推进质量强市建设的实施意见\n{salutation}\n"
+           "为贯彻落实《山东省人民政府关于加快推进质量强省建设的意见》,提出如下意见。\n一、主要任务\n1.甲。(市质监局)\n")
+    facts, _ = facts_of(src)
+    assert facts["jurisdiction"] == "莱芜市" and facts["level"] == level
+    if parent:
+        assert facts["parent_jurisdiction"] == parent

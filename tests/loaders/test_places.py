@@ -34,3 +34,16 @@ def test_parent_of_each_level():
 
 def test_gazetteer_shape():
     assert len(PROVINCES) == 31 and CITIES["嘉兴"] == "浙江" and CITIES["娄底"] == "湖南"
+
+
+def test_settle_level_uses_evidence_only_for_a_city_outside_the_gazetteer():
+    from loaders.places import settle_level
+
+    assert settle_level("莱芜市", "county", "各区人民政府,市政府各部门:") == "city"
+    assert settle_level("莱芜市", "county", "各县市区人民政府:") == "city"
+    assert settle_level("乐清市", "county", "各乡镇人民政府、街道办事处:") == "county"
+    assert settle_level("乐清市", "county", "乐清市是县级市。各县(市、区)人民政府:") == "county"
+    assert settle_level("乐清市", "county", "") == "county"
+    assert settle_level("南湖区", "district", "各区人民政府:") == "district"
+    assert settle_level("娄底市", "city", "各乡镇人民政府:") == "city"  # the gazetteer wins
+    assert level_of("阿里地区") == "city"

@@ -55,3 +55,26 @@ def test_row_without_units_has_no_clause():
 def test_tables_without_responsibility_columns_are_ignored():
     rows, used = rows_of("指标\t目标值\t2019年\n合格率\t95%\t96%\n")
     assert rows == [] and used == set()
+
+
+def test_wrapped_pdf_rows_are_joined_cell_by_cell():
+    from loaders.tables import join_wrapped_rows
+
+    text = ("二、重点任务\n\n序\t重点任务\t牵头单位\t配合单位\n\n号\n\n"
+            "1\t提升汽车零部件产品质量。开展橡塑密封件、\t市经信委\t市质监局、市科技局、经\n"
+            "电子元器件等产品质量对标提升行动。\t济开发区管委会\n"
+            "2\t推进耐磨铸件产业标准化。主导或参与制定耐\t市质监局\t市经信委、市科技局\n\n"
+            "磨材料国家标准和行业标准。\n三、保障措施\n")
+    joined = join_wrapped_rows(text)
+    rows, _ = rows_of(joined)
+    assert [r["units"] for r in rows] == [["市经信委", "市质监局", "市科技局", "经济开发区管委会"],
+                                          ["市质监局", "市经信委", "市科技局"]]
+    assert "2\t推进耐磨铸件产业标准化。主导或参与制定耐磨材料国家标准和行业标准。\t市质监局\t市经信委、市科技局" in joined
+    assert joined.rstrip().endswith("三、保障措施")
+
+
+def test_rows_that_do_not_wrap_leave_the_text_unchanged():
+    from loaders.tables import join_wrapped_rows
+
+    text = "序号\t重点任务\t牵头单位\n1\t推进标准化。\t市质监局\n\n2\t加强计量。\t市质监局\n一、保障措施\n"
+    assert join_wrapped_rows(text) is text

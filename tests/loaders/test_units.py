@@ -90,3 +90,9 @@ def test_bracket_pairs_outermost_only_and_unclosed_openers_ignored():
     assert [text[a:b] for a, b in bracket_pairs(text, 0, len(text))] == ["(责任单位:市发改委)"]
     text = "((((" * 1000 + ")"
     assert len(bracket_pairs(text, 0, len(text))) == 1
+
+
+def test_ge_carries_to_a_town_level_office_after_the_separator():
+    assert entries("各镇人民政府、街道办事处,区级有关部门")[0] == ["各镇人民政府、街道办事处", "区级有关部门"]
+    assert entries("各乡镇人民政府、街道办")[0] == ["各乡镇人民政府、街道办"]
+    assert entries("各县(市、区)政府、街道办事处")[0] == ["各县(市、区)政府", "街道办事处"]  # not a town-level 各
