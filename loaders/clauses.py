@@ -39,11 +39,13 @@ _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位
 _TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", "时限要求", "进度要求", "时限",
                 "责任领导", "牵头领导", "分管领导", "联系领导", "督办领导", "责任人")  # not units
 _LEAD_MARK = re.compile(r"\s*[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]$")
+_DUTY_SPLIT = re.compile(r"\s*(?:由)?([^,;()]{2,60}?)(?:具体)?(?:负责|主责|主抓)\s*[,;]\s*([^;]{2,200}?)"
+                         r"(?:配合|协助|协同|参与)(?:实施|落实|推进)?\s*")
 _MARK_INSIDE = re.compile(r"[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]")
 _TIME_ENTRY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|底前|长期|持续|每年|常态化|逐年")
 
 DECLARATION = re.compile(
-    r"(?:(?:(?:列|排|排名|排位|排序|名列|位列|排在|列在|排列)(?:在)?)?(?:第一位|第一个|第一|首位|最前)(?:的|者)?(?:单位|部门)?"
+    r"(?:(?:(?:列|排|排名|排位|排序|名列|位列|排在|列在|排列)(?:在)?)?(?:第一位|第一个|第一|首位|最前)(?:的|者)?(?:责任|主办|负责)?(?:单位|部门)?"
     r"(?:为|是)?(?:牵头|主责)(?:单位|部门)?"
     r"|(?:牵头单位|牵头部门)(?:列|排|排名|排位|排在|列在)(?:在)?(?:第一位|第一|首位))(?:\s*[,;]?\s*下同)?"
 )
@@ -77,6 +79,7 @@ _SUPPORT_WORD = re.compile(r"(?:配合|参与|协助|协同|协办)(?:实施|落
 _INLINE_LEAD = re.compile(r"(?:^|[。;:])\s*((?:由)?[^。;()\n]{2,120}?牵头[^。;()\n]*?)[。;]?\s*$")
 _INLINE_LABEL = re.compile(r"(?:^|[。;])\s*(" + LABEL.pattern + r"[^。\n]*?)[。;]?\s*$")
 _INLINE_BY = re.compile(r"(?:^|[。;])\s*(由[^。;()\n]{2,80}?(?:按职责分工|共同|分别)?负责(?:落实|实施)?)[。;]?\s*$")
+_INLINE_DUTY = re.compile(r"(?:^|[。;:])\s*([^。;:()\n]{2,60}?负责\s*[,;]\s*[^。;()\n]{2,120}?(?:配合|协助)(?:实施|落实|推进)?)[。;]?\s*$")
 _AFTER_OK = re.compile(r"[\s。.;,、]*$")
 
 
@@ -163,6 +166,15 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
         _lead_marks(text, clause)
         return clause if clause.units else None
     body_a, body_b = pieces[0]
+    duty = _DUTY_SPLIT.fullmatch(text, body_a, body_b)
+    if duty:  # (A负责,B、C配合): the one said to be in charge leads, like A牵头,B配合
+        lead_spans, _ = split_entries(text, duty.start(1), duty.end(1))
+        support_spans, open_list = split_entries(text, duty.start(2), duty.end(2))
+        if lead_spans and support_spans and all(looks_like_body(text[s:e]) for s, e in lead_spans + support_spans):
+            clause.shape = "lead_support"
+            clause.leads, clause.supports = lead_spans, support_spans
+            clause.units, clause.open_list = lead_spans + support_spans, open_list
+            return clause
     marked = _MARK_INSIDE.search(text, body_a, body_b)  # (A(牵头)、B): a mark, not A牵头 wording
     lm = None if marked else _LEAD_WORD.search(text, body_a, body_b)
     if lm:
@@ -245,7 +257,8 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
                 rejected.append((i, j))
     if found:
         return found
-    for rx, shapes in ((_INLINE_LABEL, ("labelled",)), (_INLINE_LEAD, ("lead_support",)), (_INLINE_BY, ("worded",))):
+    for rx, shapes in ((_INLINE_LABEL, ("labelled",)), (_INLINE_LEAD, ("lead_support",)), (_INLINE_DUTY, ("lead_support",)),
+                       (_INLINE_BY, ("worded",))):
         tail = rx.search(text, start, end)
         if tail:
             a, b = tail.start(1), tail.end(1)

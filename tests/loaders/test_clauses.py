@@ -185,3 +185,18 @@ def test_lead_mark_inside_a_bare_list():
 
 def test_a_bracketed_aside_is_still_not_a_clause():
     assert clauses("开展质量控制(QC)小组活动,推行(GMP、GSP)认证。") == []
+
+
+@pytest.mark.parametrize("src", ["推进甲。(县发改局负责,县财政局、县统计局配合)", "推进甲。做好甲工作。县发改局负责,县财政局、县统计局配合。"])
+def test_one_in_charge_and_others_assisting(src):
+    c = one(src)
+    assert c["leads"] == ["县发改局"] and c["supports"] == ["县财政局", "县统计局"]
+
+
+def test_first_responsible_unit_declaration():
+    c = one("推进甲。(责任单位:市发改委、市财政局,第一责任单位为牵头单位)")
+    assert c["declared"] and c["units"] == ["市发改委", "市财政局"]
+
+
+def test_responsibility_words_that_are_not_a_clause():
+    assert clauses("推进乙。各单位要负责,做好配合。") == []
