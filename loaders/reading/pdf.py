@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from agencynet.errors import ExtractionError
 from loaders.reading.failures import describe
+from loaders.reading.pdf_tables import Edges, RuledTable, ruled_tables
+from loaders.reading.tables import cells_to_lines
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -57,9 +59,9 @@ def read_pdf(data: bytes, name: str) -> str:
         raise ExtractionError(name, "corrupt PDF: no pages found")
     writer = _Writer()
     images = 0
-    for segs, page_images in pages:
+    for segs, page_images, edges in pages:
         images += page_images
-        writer.page(segs)
+        writer.page(segs, edges)
     out = writer.out
     while out and out[-1] == "":
         out.pop()
@@ -74,15 +76,16 @@ def read_pdf(data: bytes, name: str) -> str:
     return text + "\n"
 
 
-def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int]]:
+def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int, Edges]]:
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTCurve, LTFigure, LTImage, LTLine, LTRect, LTTextBox, LTTextLine
 
-    pages: list[tuple[list[_Seg], int]] = []
+    pages: list[tuple[list[_Seg], int, Edges]] = []
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None)):  # own reading order
             segs: list[_Seg] = []
             images = 0
+            edges = Edges()
             for item in page:
                 if isinstance(item, LTTextBox):
                     for line in item:
@@ -90,7 +93,10 @@ def _layout(data: bytes, name: str) -> list[tuple[list[_Seg], int]]:
                             segs.extend(_split_line(line, page.height))
                 elif isinstance(item, (LTImage, LTFigure)):
                     images += 1
-            pages.append((segs, images))
+                elif isinstance(item, (LTRect, LTLine)) or (isinstance(item, LTCurve) and min(item.width, item.height) <= 2):
+                    # rectangles and straight lines: table rulings (curves such as seals are not)
+                    edges.add_box(item.x0, page.height - item.y1, item.x1, page.height - item.y0)
+            pages.append((segs, images, edges))
     except ExtractionError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types (PSEOF, PDFSyntaxError, KeyError, ...)
@@ -160,29 +166,61 @@ def _glue(last: str, first: str) -> str:
     return ""
 
 
+def _join_cell(texts: list[str]) -> str:
+    out = ""
+    for t in texts:
+        out = out + _glue(out[-1], t[0]) + t if out else t
+    return out
+
+
 class _Writer:
     """Collects output lines; remembers whether the last line may continue on the next."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
         self.open = False  # the last text line reached the right margin
+        self.table_width = 0  # columns of the table that ended the output so far (0: none)
+        self.table_header: list[str] = []
 
-    def page(self, segs: list[_Seg]) -> None:
+    def table(self, rows: list[list[str]]) -> None:
+        """A ruled table; one going on from the previous page (same columns) continues it, minus a repeated header."""
+        width = max(len(r) for r in rows)
+        if self.table_width == width and self.out and self.out[-1] == "":
+            self.out.pop()  # the same table, broken by a page
+            if rows[0] == self.table_header:
+                rows = rows[1:]  # its header repeated on the new page
+        else:
+            if self.out and self.out[-1] != "":
+                self.out.append("")
+            self.table_header = rows[0]
+        self.out.extend(cells_to_lines(rows))
+        self.out.append("")
+        self.table_width = width
+        self.open = False
+
+    def page(self, segs: list[_Seg], edges: Edges | None = None) -> None:
         """Append one page's lines, joining wrapped paragraphs (also across pages)."""
-        rows = _rows(segs)
+        free, tables = ruled_tables(segs, edges or Edges(), _join_cell)
+        rows = _rows(free)
         if rows and len(rows[-1]) == 1 and _PAGE_NUMBER.match(rows[-1][0].text):
             rows.pop()
         if rows and len(rows[0]) == 1 and _PAGE_NUMBER.match(rows[0][0].text):
             rows.pop(0)
-        if not rows:
+        items: list[tuple[float, object]] = [(r[0].top, r) for r in rows] + [(t.top, t) for t in tables]
+        if not items:
             return
         cw = _char_width(segs)
         singles = [r[0] for r in rows if len(r) == 1]
         left = min((s.x0 for s in singles), default=0.0)
         right = max((s.x1 for s in singles), default=0.0)
         out = self.out
-        for row in rows:
-            if len(row) > 1:  # a table row: cells on one baseline
+        for _, item in sorted(items, key=lambda it: it[0]):
+            if isinstance(item, RuledTable):
+                self.table(item.rows)
+                continue
+            row = item
+            self.table_width = 0
+            if len(row) > 1:  # an unruled table row: cells on one baseline
                 if out and out[-1] != "" and "\t" not in out[-1]:
                     out.append("")
                 out.append("\t".join(s.text for s in row))

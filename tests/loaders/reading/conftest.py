@@ -108,8 +108,14 @@ def _cid_font() -> str:
     return "STSong-Light"
 
 
-def build_pdf(lines: list[str], table: list[list[str]] | None = None, copies: int = 1) -> bytes:
-    """A PDF whose paragraphs wrap over several lines (indented first lines), text layer in STSong-Light."""
+def build_pdf(lines: list[str], table: list[list[str]] | None = None, copies: int = 1, ruled: bool = False,
+              spans: list[tuple] = ()) -> bytes:
+    """A PDF whose paragraphs wrap over several lines (indented first lines), text layer in STSong-Light.
+
+    ``table`` is drawn after the text: plain cells on one baseline, or with
+    ``ruled`` a grid whose cells wrap their text (``spans``: reportlab SPAN
+    commands such as ``((2, 1), (2, 2))``), vertically centred.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
@@ -117,7 +123,14 @@ def build_pdf(lines: list[str], table: list[list[str]] | None = None, copies: in
     font = _cid_font()
     style = ParagraphStyle("zh", fontName=font, fontSize=12, leading=18, wordWrap="CJK", firstLineIndent=24)
     story = [Paragraph(html.escape(line), style) for line in lines] * copies
-    if table:
+    if table and ruled:
+        cell = ParagraphStyle("cell", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+        rows = [[Paragraph(html.escape(c), cell) if c else "" for c in row] for row in table]
+        width = 450 / len(table[0])
+        commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        story += [Spacer(1, 12), Table(rows, colWidths=[width] * len(table[0]), repeatRows=1,
+                                       style=commands + [("SPAN", a, b) for a, b in spans])]
+    elif table:
         story += [Spacer(1, 12), Table(table, style=[("FONT", (0, 0), (-1, -1), font, 10)])]
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build(story)

@@ -67,11 +67,12 @@ def test_plan_facts_survive_every_format(builders, plan_lines):
     assert next(iter(facts))[1] == "临政办发〔2018〕12号"
 
 
-def test_task_division_table_reads_the_same_in_html_and_docx(builders, plan_lines):
+def test_task_division_table_reads_the_same_in_html_docx_and_pdf(builders, plan_lines):
     lines = plan_lines + ["附件", "任务分工表"]
     from_html = _tasks(builders["html"](lines, TABLE), "t.html")
     from_docx = _tasks(builders["docx"](lines, TABLE), "t.docx")
-    assert from_html == from_docx
+    from_pdf = _tasks(builders["pdf"](lines, TABLE, ruled=True), "t.pdf")
+    assert from_html == from_docx == from_pdf
     assert len(from_html) == 6  # 4 in the text, 2 table rows
 
 

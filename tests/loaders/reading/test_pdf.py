@@ -99,3 +99,28 @@ def test_owner_encrypted_pdf_reads_or_says_why_not():
         assert "encrypted" in exc.reason
     else:
         assert doc.text == "一、主要任务（责任单位：市发改委）\n"
+
+
+RULED = [
+    ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
+    ["1", "建立质量工作考核制度，把质量工作纳入各级政府绩效考核体系，逐年提高考核权重", "市市场监管局",
+     "市人社局、市财政局、市发改委、市经信委", "2018年底"],
+    ["2", "开展质量提升示范活动", "", "各县（市、区）人民政府", "2019年6月"],
+    ["3", "组织质量月宣传活动", "市委宣传部", "市教育局", "每年9月"],
+]
+
+
+def test_ruled_table_cells_keep_wrapped_text_and_spans(builders):
+    data = builders["pdf"](["附件"], RULED, ruled=True, spans=[((2, 1), (2, 2))])
+    lines = read_pdf(data, "ruled.pdf").splitlines()
+    assert lines == ["附件", "", "\t".join(RULED[0]), "\t".join(RULED[1]),
+                     "\t".join(RULED[2][:2] + ["市市场监管局"] + RULED[2][3:]), "\t".join(RULED[3])]
+
+
+def test_ruled_table_continues_across_pages(builders):
+    rows = [RULED[0]] + [[str(i), f"第{i}项重点任务的内容", "市发改委", "市财政局", "2019年"] for i in range(1, 61)]
+    lines = read_pdf(builders["pdf"](["附件"], rows, ruled=True), "long_table.pdf").splitlines()
+    body = [line for line in lines if line and line != "附件"]
+    assert body[0] == "\t".join(RULED[0])
+    assert [line.split("\t")[0] for line in body[1:]] == [str(i) for i in range(1, 61)]  # header not repeated
+    assert "" not in lines[2:]  # one table: no blank line where the page broke it
