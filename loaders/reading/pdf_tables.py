@@ -52,7 +52,24 @@ def cell_of(x0: float, x1: float, top: float, bottom: float, edges: Edges) -> Ce
     right = [x for x, a, b in edges.vertical if x >= x1 - TOL and a - TOL <= cy <= b + TOL]
     if not (above and below and left and right):
         return None
-    return max(above), min(below), max(left), min(right)
+    top_y, bottom_y, left_x, right_x = max(above), min(below), max(left), min(right)
+    # a real cell is closed: each side's lines run its whole length (text beside a table is not in a cell)
+    if not (_covers(edges.horizontal, top_y, left_x, right_x) and _covers(edges.horizontal, bottom_y, left_x, right_x)
+            and _covers(edges.vertical, left_x, top_y, bottom_y) and _covers(edges.vertical, right_x, top_y, bottom_y)):
+        return None
+    return top_y, bottom_y, left_x, right_x
+
+
+def _covers(lines: list[tuple[float, float, float]], at: float, start: float, end: float) -> bool:
+    """Whether the lines lying at ``at`` together run from ``start`` to ``end``."""
+    reach = start
+    for _, a, b in sorted(line for line in lines if abs(line[0] - at) <= TOL):
+        if reach >= end - TOL:
+            break
+        if a > reach + TOL:
+            return False
+        reach = max(reach, b)
+    return reach >= end - TOL
 
 
 def _bounds(values: list[float]) -> list[float]:
@@ -65,6 +82,10 @@ def _bounds(values: list[float]) -> list[float]:
 
 def _index(bounds: list[float], v: float) -> int:
     return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _encloses(a: Cell, b: Cell) -> bool:
+    return a[0] <= b[0] + TOL and a[1] >= b[1] - TOL and a[2] <= b[2] + TOL and a[3] >= b[3] - TOL
 
 
 def _groups(cells: list[Cell]) -> list[list[Cell]]:
@@ -104,6 +125,8 @@ def ruled_tables(segs: list, edges: Edges, join) -> tuple[list, list[RuledTable]
             free.append(s)
         else:
             by_cell.setdefault(cell, []).append(s)
+    for outer in [c for c in by_cell if any(_encloses(c, o) for o in by_cell if o != c)]:
+        free.extend(by_cell.pop(outer))  # a page frame or text box around a table: its text is free text
     tables: list[RuledTable] = []
     for group in _groups(list(by_cell)):
         if len(group) < 2:
