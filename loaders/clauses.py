@@ -166,7 +166,7 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
         _lead_marks(text, clause)
         return clause if clause.units else None
     body_a, body_b = pieces[0]
-    duty = _DUTY_SPLIT.fullmatch(text, body_a, body_b)
+    duty = _DUTY_SPLIT.fullmatch(text, body_a, body_b) if text.find("负责", body_a, body_b) >= 0 else None
     if duty:  # (A负责,B、C配合): the one said to be in charge leads, like A牵头,B配合
         lead_spans, _ = split_entries(text, duty.start(1), duty.end(1))
         support_spans, open_list = split_entries(text, duty.start(2), duty.end(2))

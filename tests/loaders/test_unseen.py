@@ -102,3 +102,30 @@ def test_the_bar_catches_a_wrong_extraction():
     pred = [dict(t.as_dict(), lead=[]) for t in _extract(UNSEEN / plan["file"]).tasks][1:]
     result = scorer.score(gold, pred)
     assert result["tasks"]["f1"] < 0.98 and result["lead_accuracy"] < 0.99
+
+
+def _builders():
+    """The format builders of ``tests/loaders/reading/conftest.py`` (html, Word-numbered docx, pdf)."""
+    place = ROOT / "tests" / "loaders" / "reading" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("reading_builders", place)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["u05_zone_parts.txt", "u11_fullwidth_labels.txt"])
+@pytest.mark.parametrize("fmt", ["html", "numbered_docx", "pdf"])
+def test_the_same_document_in_other_formats_reaches_the_bar(name, fmt):
+    """A .txt fixture rendered as a web page, a Word file with automatic numbering, and a wrapped PDF."""
+    from loaders.extract import extract_document
+    from loaders.reading import read_document
+
+    builders = _builders()
+    lines = [line for line in read_document((UNSEEN / name).read_bytes(), name).text.splitlines() if line.strip()]
+    build = {"html": builders.build_html, "numbered_docx": builders.build_numbered_docx, "pdf": builders.build_pdf}[fmt]
+    suffix = {"html": ".html", "numbered_docx": ".docx", "pdf": ".pdf"}[fmt]
+    doc = extract_document(build(lines), "rendered" + suffix)
+    gold = [dict(g, plan="rendered" + suffix) for g in _rows(UNSEEN / "gold.jsonl") if g["plan"] == name]
+    result = _scorer().score(gold, [t.as_dict() for t in doc.tasks])
+    assert result["tasks"]["f1"] >= 0.98 and result["units"]["f1"] >= 0.98, result
+    assert result["lead_accuracy"] >= 0.99 and result["lead_basis_accuracy"] >= 0.97, result
