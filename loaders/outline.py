@@ -1,7 +1,9 @@
 """The outline of a plan: numbered headings, parts, annexes.
 
-Numbering recognised (on the matching form, see ``loaders.text``): ``一、`` (rank 1),
-``(一)`` (2), ``1.``/``1、`` (3), ``(1)`` (4), ``①`` (5); annexes open with a line
+Numbering recognised (on the matching form, see ``loaders.text``), from the top:
+``第一部分``/``第一篇`` (rank 1), ``第一章`` (2), ``第一节`` (3), ``一、`` (4),
+``(一)`` (5), ``1.``/``1、`` (6), ``(1)`` (7), ``①`` (8). Ranks are relative: the
+first level a document uses is its top level (most plans start at ``一、``). Annexes open with a line
 ``附件1`` (or ``附件一``, ``附件``) and restart the numbering. A line ``附件:1.…``
 lists annexes and is not an outline item, nor are the numbered lines after it.
 
@@ -23,13 +25,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _CN = "一二三四五六七八九十"
+_CHAPTER = r"[ \t]*(第[" + _CN + r"百零\d]{1,4}"
 MARKERS = [
-    (1, re.compile(r"[ \t]*([" + _CN + r"]{1,3})[ \t]*[、.][ \t]*")),
-    (2, re.compile(r"[ \t]*\(([" + _CN + r"]{1,3})\)[ \t]*[、.]?[ \t]*")),
-    (3, re.compile(r"[ \t]*(\d{1,2})[ \t]*[.、](?!\d)[ \t]*")),
-    (4, re.compile(r"[ \t]*\((\d{1,2})\)[ \t]*")),
-    (5, re.compile(r"[ \t]*([\u2460-\u2473])[ \t]*")),
+    (1, re.compile(_CHAPTER + r"(?:部分|篇))[ \t:、.]*")),
+    (2, re.compile(_CHAPTER + r"章)[ \t:、.]*")),
+    (3, re.compile(_CHAPTER + r"节)[ \t:、.]*")),
+    (4, re.compile(r"[ \t]*([" + _CN + r"]{1,3})[ \t]*[、.][ \t]*")),
+    (5, re.compile(r"[ \t]*\(([" + _CN + r"]{1,3})\)[ \t]*[、.]?[ \t]*")),
+    (6, re.compile(r"[ \t]*(\d{1,2})[ \t]*[.、](?!\d)[ \t]*")),
+    (7, re.compile(r"[ \t]*\((\d{1,2})\)[ \t]*")),
+    (8, re.compile(r"[ \t]*([\u2460-\u2473])[ \t]*")),
 ]
+_SHOWN = {5: "({})", 7: "({})"}  # how a marker is written in a path; the others as matched
+ITEM_RANK = 6  # ``1.``: numbered lines under an annex listing are not items from this rank down
 ANNEX = re.compile(r"[ \t]*附件[ \t]*(\d{1,2}|[" + _CN + r"]{1,3})?[ \t]*[::.、]?[ \t]*(.{0,40})$")
 ANNEX_LIST = re.compile(r"[ \t]*附件[ \t]*[::]")
 FOOTER = re.compile(
@@ -160,7 +168,7 @@ def _marker(text: str, a: int, b: int) -> tuple[int, str, int] | None:
     for rank, rx in MARKERS:
         m = rx.match(text, a, b)
         if m and m.end() < b:
-            shown = {1: "{}", 2: "({})", 3: "{}", 4: "({})", 5: "{}"}[rank].format(m.group(1))
+            shown = _SHOWN.get(rank, "{}").format(m.group(1))
             return rank, shown, m.end()
     return None
 
@@ -202,7 +210,7 @@ def parse_outline(text: str) -> Outline:
             stack[-1].own_lines.append(idx)
             continue
         mk = None if text.count("\t", a, b) >= 2 else _marker(text, a, b)  # table rows are not headings
-        if mk and listing and mk[0] >= 3:
+        if mk and listing and mk[0] >= ITEM_RANK:
             mk = None
         if mk is None:
             stack[-1].own_lines.append(idx)

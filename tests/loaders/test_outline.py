@@ -76,3 +76,21 @@ def test_annex_lines_that_only_list_the_annexes_are_not_annexes():
     o = parse_outline("某市方案的通知\n附件1:甲方案\n附件2:乙方案\n二、主要任务\n1.甲。\n附件1\n甲方案\n一、主要任务\n1.乙。\n")
     assert [r.marker for r in o.roots] == ["", "附件1"]
     assert [n.path for n in o.walk()] == ["二", "二 > 1", "附件1 > 一", "附件1 > 一 > 1"]
+
+
+def test_chapters_and_parts_sit_above_the_usual_numbering():
+    text = ("第一部分 总体要求\n一、发展基础\n甲。\n第二部分 重点任务\n第一章 产业质量\n一、提升制造\n(一)对标。\n1.甲。\n"
+            "第二章 服务质量\n一、提升服务\n第三部分 保障措施\n一、加强领导\n")
+    o = parse_outline(text)
+    assert [n.path for n in o.walk()] == [
+        "第一部分", "第一部分 > 一", "第二部分", "第二部分 > 第一章", "第二部分 > 第一章 > 一", "第二部分 > 第一章 > 一 > (一)",
+        "第二部分 > 第一章 > 一 > (一) > 1", "第二部分 > 第二章", "第二部分 > 第二章 > 一", "第三部分", "第三部分 > 一"]
+    assert [top.kind for top in o.roots[0].children] == ["framing", "action", "safeguard"]
+
+
+def test_items_of_a_framing_chapter_are_not_tasks():
+    from loaders.extract import extract_text
+
+    doc = extract_text("第一章 总体要求\n(一)推进原则。坚持统筹。\n(二)工作思路。突出重点。\n第二章 重点任务\n"
+                       "(一)推进标准化。(责任单位:市质监局)\n(二)推进计量。\n", "plan.txt")
+    assert [(t.path, t.lead_basis) for t in doc.tasks] == [("第二章 > (一)", "single"), ("第二章 > (二)", "none")]

@@ -78,6 +78,13 @@ def test_document_reaches_the_bar(path, plan, gold):
 
 
 @pytest.mark.parametrize("path, plan, gold", _cases())
+def test_paths_follow_the_numbering_as_written(path, plan, gold):
+    """Paths are not scored, but they are how a reader finds a task: 第二章 > (一) > 1, 附件1 > 一 > 2, ¶n."""
+    mine = [g["path"] for g in gold if g["plan"] == plan["file"]]
+    assert [t.path for t in _extract(path).tasks] == mine
+
+
+@pytest.mark.parametrize("path, plan, gold", _cases())
 def test_plan_facts_match_the_annotation(path, plan, gold):
     norm = _scorer().norm
     facts = _extract(path).plan.as_dict()
