@@ -65,7 +65,7 @@ def child(args) -> dict:
     for kind, store in stores.items():
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
         result["queries"][kind] = queries.latency(store, reps=args.reps)
-    if "embedded" in stores:  # the same snapshot whichever store it came from: measured once
+    if "embedded" in stores and args.measures:  # the same snapshot whichever store it came from: measured once
         result["measures_on_snapshot"] = queries.on_snapshot(stores["embedded"], reps=args.reps)
     if driver is not None:
         result["neo4j_server"] = driver.get_server_info().agent
@@ -97,7 +97,8 @@ def _api(args, work: Path, stores: dict, plan_ids: list[str]) -> dict:
         try:
             server.start()
             paths = api_load.endpoints(plan, tasks[0]["id"] if tasks else None, agency)
-            out[kind] = api_load.load(server.base, paths, args.api_requests, args.api_concurrency)
+            out[kind] = api_load.load(server.base, paths, args.api_requests, args.api_concurrency,
+                                      args.api_seconds)
         except RuntimeError as exc:
             out[kind] = {"error": str(exc)}
         finally:
@@ -144,6 +145,9 @@ def main(argv=None) -> int:
     p.add_argument("--no-api", dest="api", action="store_false", help="skip the API load")
     p.add_argument("--api-requests", type=int, default=200, help="requests per endpoint")
     p.add_argument("--api-concurrency", type=int, default=4)
+    p.add_argument("--api-seconds", type=float, default=60.0, help="time limit per endpoint")
+    p.add_argument("--no-measures", dest="measures", action="store_false",
+                   help="skip bench_queries' measures on a snapshot")
     p.add_argument("--long", action="store_true", help=f"allow sizes above {LONG_RUN} (100k takes hours)")
     p.add_argument("--workdir", default=str(ROOT / "var" / "scale"))
     p.add_argument("--json", default=None, help="write all figures here (default <workdir>/results.json)")
@@ -169,13 +173,16 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed),
                    "--stores", ",".join(args.stores), "--reps", str(args.reps), "--batch", str(args.batch), "--workdir", args.workdir,
-                   "--api-requests", str(args.api_requests), "--api-concurrency", str(args.api_concurrency)]
+                   "--api-requests", str(args.api_requests), "--api-concurrency", str(args.api_concurrency),
+                   "--api-seconds", str(args.api_seconds)]
             if args.neo4j_uri:
                 cmd += ["--neo4j-uri", args.neo4j_uri]
             if args.neo4j_password:
                 cmd += ["--neo4j-password", args.neo4j_password]
             if not args.api:
                 cmd.append("--no-api")
+            if not args.measures:
+                cmd.append("--no-measures")
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
                 report["runs"].append({"plans": n, "error": f"child exited {proc.returncode}"})
@@ -224,7 +231,9 @@ def _print_run(run: dict) -> None:
             print(f"api {kind}: {paths['error']}")
             continue
         for path, a in paths.items():
-            print(f"api {kind} {path}: {a['rps']} req/s, p95 {a['p95_ms']} ms, errors {a['errors']}/{a['requests']}")
+            print(f"api {kind} {path}: {a['rps']} req/s, p50 {a['p50_ms']} ms, p95 {a['p95_ms']} ms, "
+                  f"errors {a['errors']}/{a['requests']}" + (f", {a['not_sent']} not sent (time limit)"
+                                                             if a.get("not_sent") else ""))
 
 
 if __name__ == "__main__":
