@@ -225,8 +225,8 @@ def join_wrapped_rows(text: str) -> str:
                 rows.append(cells)
             elif _MARKER_LINE.match(plain) or (rows and not _open_cells(rows[-1], cols)):
                 break
-            elif not rows and "\t" not in raw and len(raw.strip()) <= 4:
-                _merge_header(header, raw.strip())
+            elif not rows and all(len(c) <= 4 for c in cells) and any(_merge_header(header, c) for c in cells if c):
+                pass  # 序 / 号, 牵头单 / 位: a header whose names wrapped
             elif rows:
                 _merge_cells(rows[-1], [c for c in cells if c], cols)
             else:
@@ -285,12 +285,10 @@ def _merge_cells(row: list[str], pieces: list[str], cols: dict[str, int]) -> Non
         row[n] = row[n] + glue + piece
 
 
-def _merge_header(header: list[str], piece: str) -> None:
+def _merge_header(header: list[str], piece: str) -> bool:
+    """Append a wrapped piece of a header to the cell it completes (序 + 号 → 序号); False if none."""
     for n, cell in enumerate(header):
-        if _HEAD_WORD.fullmatch(cell + piece) and not _HEAD_WORD.fullmatch(cell):
+        if _HEAD_WORD.fullmatch(_norm(cell + piece)) and not _HEAD_WORD.fullmatch(_norm(cell)):
             header[n] = cell + piece
-            return
-    for n, cell in enumerate(header):
-        if _HEAD_WORD.fullmatch(cell + piece):
-            header[n] = cell + piece
-            return
+            return True
+    return False

@@ -78,3 +78,16 @@ def test_rows_that_do_not_wrap_leave_the_text_unchanged():
 
     text = "序号\t重点任务\t牵头单位\n1\t推进标准化。\t市质监局\n\n2\t加强计量。\t市质监局\n一、保障措施\n"
     assert join_wrapped_rows(text) is text
+
+
+def test_a_wrapped_header_and_unit_names_split_over_lines():
+    from loaders.tables import join_wrapped_rows
+
+    text = ("序\t重点任务\t牵头单\t配合单位\n号\t位\n"
+            "1\t提升汽车零部件产品质量。开展\t市经信\t市质监局、市科\n橡塑密封件等产品\t委\t技局、经济开发\n"
+            "质量对标提升行动。\t区管委会\n3\t加强农产品质量安全监管。推进\t市农委\t市林业局、市食\n"
+            "山核桃标准\t药监局、各乡镇\n化生产。\t人民政府\n三、保障措施\n")
+    rows, _ = rows_of(join_wrapped_rows(text))
+    assert [(r["heading"], r["leads"], r["supports"]) for r in rows] == [
+        ("提升汽车零部件产品质量", ["市经信委"], ["市质监局", "市科技局", "经济开发区管委会"]),
+        ("加强农产品质量安全监管", ["市农委"], ["市林业局", "市食药监局", "各乡镇人民政府"])]
