@@ -34,6 +34,9 @@ __all__ = ["GraphStore", "LoadResult", "make_driver", "open_store"]
 def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
     """Create the process's one Neo4j driver and check that it connects.
 
+    Transient failures (deadlocks between concurrent loads, a server that has just gone
+    away) are retried for up to 10 seconds before the error is raised.
+
     Raises
     ------
     StoreUnavailable
@@ -47,7 +50,7 @@ def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout,
-                                            max_transaction_retry_time=30.0)
+                                            max_transaction_retry_time=10.0)
     except (ValueError, DriverError) as exc:
         raise StoreUnavailable(uri, f"bad Neo4j URI ({exc})") from None
     try:

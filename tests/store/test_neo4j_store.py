@@ -35,7 +35,7 @@ def test_bad_uri_is_a_clear_error():
 
 def test_store_on_a_down_server_raises_store_unavailable_and_health_says_so():
     uri = f"bolt://127.0.0.1:{_closed_port()}"
-    driver = neo4j.GraphDatabase.driver(uri, connection_timeout=3)
+    driver = neo4j.GraphDatabase.driver(uri, connection_timeout=3, max_transaction_retry_time=1)
     try:
         store = Neo4jStore(driver, "neo4j", uri=uri)
         with pytest.raises(StoreUnavailable, match=uri):
