@@ -179,6 +179,7 @@ def _reads(store) -> dict:
     return {"plans": store.plans(), "tasks": store.tasks(), "agencies": store.agencies(),
             "collectives": store.collectives(), "jurisdictions": store.jurisdictions(),
             "functions": store.functions(), "edges": store.edges(), "counts": store.counts(),
+            "duty_counts": store.duty_counts(), "orphan_tasks": store.orphan_tasks(),
             "texts": [store.plan_text(p["id"]) for p in store.plans()]}
 
 
