@@ -15,8 +15,12 @@ Where facts come from, in order of trust:
 - doc number: the page's 文号 field; a 〔year〕N号 before the first heading that is not
   a citation (not right after 》).
 - jurisdiction: the place opening the title or issuer; else, for a text that calls
-  itself 我区/我县/我市, the place it names most. Level from its suffix; parent from
-  the places the text names (``loaders.places``).
+  itself 我区/我县/我市, the place it names most. Level from its suffix, and for a 市
+  outside the gazetteer from the front matter's evidence (``loaders.places.settle_level``);
+  parent from the places the text names (``loaders.places``).
+- lead convention: the first 列第一位的为牵头单位-style declaration, in a clause or in a
+  preamble sentence before the first heading.
+- title: a line holding a signature's body or date never opens the title.
 """
 
 from __future__ import annotations
