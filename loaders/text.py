@@ -93,7 +93,10 @@ def blank_tags(text: str) -> str:
 
 
 def _blank(m: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", m.group())
+    found = m.group()
+    if "\n" not in found:
+        return " " * len(found)
+    return "\n".join(" " * len(part) for part in found.split("\n"))
 
 
 @lru_cache(maxsize=1)
