@@ -41,6 +41,7 @@ _TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", 
 _LEAD_MARK = re.compile(r"\s*[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]$")
 _DUTY_SPLIT = re.compile(r"\s*(?:由)?([^,;()]{2,60}?)(?:具体)?(?:负责|主责|主抓)\s*[,;]\s*([^;]{2,200}?)"
                          r"(?:配合|协助|协同|参与)(?:实施|落实|推进)?\s*")
+_NAMED_LEAD = re.compile(r"\s*(.{2,30}?)\s*(?:为|是|作为)\s*(?:总)?(?:牵头单位|牵头部门|牵头)\s*")
 _MARK_INSIDE = re.compile(r"[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]")
 _TIME_ENTRY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|底前|长期|持续|每年|常态化|逐年")
 
@@ -163,6 +164,7 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
             if spans:
                 clause.open_list = open_list
         clause.joint = bool(JOINT.search(text, a, b))
+        _named_leads(text, clause)
         _lead_marks(text, clause)
         return clause if clause.units else None
     body_a, body_b = pieces[0]
@@ -209,6 +211,22 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
     elif not any(strong_body(text[s:e]) for s, e in spans):
         return None
     return clause
+
+
+def _named_leads(text: str, clause: Clause) -> None:
+    """``(责任单位:A、B,A为牵头单位)``: the entry naming the lead is not a unit; it makes A the lead."""
+    for s, e in list(clause.units):
+        m = _NAMED_LEAD.fullmatch(text, s, e)
+        if not m:
+            continue
+        clause.units.remove((s, e))
+        name = text[m.start(1):m.end(1)]
+        same = [sp for sp in clause.units if text[sp[0]:sp[1]] == name]
+        lead = same[0] if same else (m.start(1), m.end(1))
+        if not same:
+            clause.units.append(lead)
+        clause.supports = [sp for sp in clause.supports if sp != lead]
+        clause.leads.append(lead)
 
 
 def _lead_marks(text: str, clause: Clause) -> None:

@@ -125,6 +125,10 @@ def split_entries(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
         if spans and sep_before == "、" and _absorbs(text[spans[-1][0]:spans[-1][1]], text[a:b]):
             spans[-1] = (spans[-1][0], b)
             continue
+        joined = text.find("会同", a, b)  # 由A会同B负责: two bodies
+        if joined > a + 1 and b - joined > 3 and "(" not in text[a:b]:
+            spans += [_trim(text, a, joined), _trim(text, joined + 2, b)]
+            continue
         spans.append((a, b))
     return spans, open_list
 

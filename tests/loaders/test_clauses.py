@@ -200,3 +200,13 @@ def test_first_responsible_unit_declaration():
 
 def test_responsibility_words_that_are_not_a_clause():
     assert clauses("推进乙。各单位要负责,做好配合。") == []
+
+
+def test_a_named_lead_inside_the_clause_is_not_a_unit():
+    c = one("推进乙。(责任单位:县发改局、县财政局,县发改局为牵头单位)")
+    assert c["units"] == ["县发改局", "县财政局"] and c["leads"] == ["县发改局"]
+
+
+def test_huitong_joins_two_bodies():
+    c = one("推进己。由县发改局会同县财政局负责。")
+    assert c["units"] == ["县发改局", "县财政局"]
