@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.declarations import CARRY, find_declaration
 from loaders.units import OPEN, bracket_pairs, looks_like_body, split_entries, strong_body
 
 _LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
@@ -45,34 +46,6 @@ _NAMED_LEAD = re.compile(r"\s*(.{2,30}?)\s*(?:为|是|作为)\s*(?:总)?(?:牵�
 _MARK_INSIDE = re.compile(r"[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]")
 _TIME_ENTRY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|底前|长期|持续|每年|常态化|逐年")
 
-DECLARATION = re.compile(
-    r"(?:(?:(?:列|排|排名|排位|排序|名列|位列|排在|列在|排列)(?:在)?)?(?:第一位|第一个|第一|首位|最前)(?:的|者)?(?:责任|主办|负责)?(?:单位|部门)?"
-    r"(?:为|是)?(?:牵头|主责)(?:单位|部门)?"
-    r"|(?:牵头单位|牵头部门)(?:列|排|排名|排位|排在|列在)(?:在)?(?:第一位|第一|首位))(?:\s*[,;]?\s*下同)?"
-)
-_CARRY = re.compile(r"下同")
-_DECL_ANCHOR = re.compile(r"牵头|主责")
-
-
-def find_declaration(text: str, a: int, b: int) -> re.Match | None:
-    """First first-listed-leads declaration in ``text[a:b]``, looked for only around 牵头/主责 (fast)."""
-    for anchor in _DECL_ANCHOR.finditer(text, a, b):
-        m = DECLARATION.search(text, max(a, anchor.start() - 16), min(b, anchor.end() + 16))
-        if m:
-            return m
-    return None
-
-
-def find_declarations(text: str, a: int, b: int) -> list[re.Match]:
-    """Every declaration in ``text[a:b]`` (see ``find_declaration``)."""
-    out: list[re.Match] = []
-    pos = a
-    while True:
-        m = find_declaration(text, pos, b)
-        if not m:
-            return out
-        out.append(m)
-        pos = m.end()
 JOINT = re.compile(r"按照?职责分工|按照?各自职责|根据职责分工|按照?职能分工|按照?职责|依职责|分工负责|共同负责|分别负责|各负其责|齐抓共管")
 _RESPONSIBLE = re.compile(r"(?:负责|落实|实施|推进|承担)\s*$")
 _LEAD_WORD = re.compile(r"牵头")
@@ -130,9 +103,9 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
     if dm:
         clause.declared = True
         clause.declaration = (dm.start(), dm.end())
-        clause.carries = bool(_CARRY.search(text, dm.start(), dm.end()))
+        clause.carries = bool(CARRY.search(text, dm.start(), dm.end()))
         pieces = [(a, dm.start()), (dm.end(), b)]
-    elif _CARRY.search(text, a, b):
+    elif CARRY.search(text, a, b):
         clause.carries = True
     labels = [(m, e) for s, e in pieces for m in LABEL.finditer(text, s, e)]
     if labels:

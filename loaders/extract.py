@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from agencynet.errors import ExtractionError
-from loaders.clauses import Clause, find_declarations
+from loaders.clauses import Clause
+from loaders.declarations import find_declarations
 from loaders.facts import find_facts
 from loaders.leads import decide
 from loaders.outline import parse_outline

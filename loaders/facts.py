@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.clauses import find_declaration
+from loaders.declarations import find_declaration
 from loaders.places import level_of, parent_of, place_from, self_named_place, settle_level
 
 PLAN_KIND = r"(?:行动计划|计划|实施方案|工作方案|方案|实施意见|意见|规划|办法|细则|要点|纲要|措施|决定|通知|任务分工)"
