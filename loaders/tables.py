@@ -221,17 +221,20 @@ def join_wrapped_rows(text: str) -> str:
                 continue
             cells = [c.strip() for c in raw.split("\t")]
             plain = _norm(raw)
-            if "\t" in raw and _opens_row(cells, cols):
+            tabbed = "\t" in raw
+            if tabbed and _opens_row(cells, cols):
                 rows.append(cells)
-            elif _MARKER_LINE.match(plain) or (rows and not _open_cells(rows[-1], cols)):
+            elif _MARKER_LINE.match(plain):
                 break
             elif not rows and all(len(c) <= 4 for c in cells) and any(_merge_header(header, c) for c in cells if c):
-                pass  # 序 / 号, 牵头单 / 位: a header whose names wrapped
-            elif rows:
+                changed = True  # 序 / 号, 牵头单 / 位: a header whose names wrapped
+            elif rows and _open_cells(rows[-1], cols) and len(cells) < cols["width"]:
                 _merge_cells(rows[-1], [c for c in cells if c], cols)
+                changed = True
+            elif tabbed:
+                rows.append(cells)  # a row of its own (a merged cell on the left, a group title)
             else:
                 break
-            changed = changed or not _opens_row(cells, cols)
             k += 1
         out.append("\t".join(header))
         out.extend("\t".join(r) for r in rows)

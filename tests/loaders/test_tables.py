@@ -91,3 +91,10 @@ def test_a_wrapped_header_and_unit_names_split_over_lines():
     assert [(r["heading"], r["leads"], r["supports"]) for r in rows] == [
         ("提升汽车零部件产品质量", ["市经信委"], ["市质监局", "市科技局", "经济开发区管委会"]),
         ("加强农产品质量安全监管", ["市农委"], ["市林业局", "市食药监局", "各乡镇人民政府"])]
+
+
+def test_a_finished_row_is_not_merged_into_by_the_next_short_row():
+    from loaders.tables import join_wrapped_rows
+
+    text = "序号\t重点任务\t牵头单位\t配合单位\n1\t推进标准化。\t市质监局\t市发改委\n\t推进计量。\t市质监局\n一、保障措施\n"
+    assert join_wrapped_rows(text) is text
