@@ -1,4 +1,7 @@
-// Tasks of the given plans with an orphan category, by plan id then seq.
+// Tasks of the given plans with an orphan category, by plan id then seq. Rows come back in lists of up to 5,000 (few records: fast to fetch).
 MATCH (t:Task) WHERE t.plan_id IN $plan_ids AND t.orphan IS NOT NULL
-RETURN t {.id, .plan_id, .seq, .path, .heading, .text, .clause, .lead_basis, .open_list, .orphan, .span_start, .span_end, .clause_start, .clause_end, .section} AS row
-ORDER BY t.plan_id, t.seq
+WITH t {.id, .plan_id, .seq, .path, .heading, .text, .clause, .lead_basis, .open_list, .orphan, .span_start, .span_end, .clause_start, .clause_end, .section} AS row
+ORDER BY row.plan_id, row.seq
+WITH collect(row) AS found
+UNWIND range(0, size(found) - 1, 5000) AS i
+RETURN found[i..i + 5000] AS rows
