@@ -7,27 +7,15 @@ The gold data is ``samples/gold`` (a copy of ``shared/gold``).
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from loaders.extract import extract_paths
+from support.scoring import FACTS, scorer
 
 ROOT = Path(__file__).resolve().parents[2]
-SCORER_PLACES = [ROOT.parent / "shared" / "tools" / "score_extraction.py", Path("/work/shared/tools/score_extraction.py")]
-FACTS = ("title", "jurisdiction", "level", "parent_jurisdiction", "issuer", "doc_number", "date", "script",
-         "lead_convention", "task_count")
 
-
-def _scorer():
-    for place in SCORER_PLACES:
-        if place.is_file():
-            spec = importlib.util.spec_from_file_location("score_extraction", place)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module
-    pytest.skip("official scorer shared/tools/score_extraction.py not found beside the repository")
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +29,7 @@ def extracted(sample_dir, gold_plans):
 
 
 def test_scores_reach_the_bar(extracted, gold_tasks):
-    score = _scorer().score
+    score = scorer().score
     pred = [t.as_dict() for doc in extracted.values() for t in doc.tasks]
     result = score(gold_tasks, pred)
     assert result["tasks"]["f1"] >= 0.98, result
@@ -52,7 +40,7 @@ def test_scores_reach_the_bar(extracted, gold_tasks):
 
 def test_scorer_notices_a_wrong_extraction(extracted, gold_tasks):
     """The bar can fail: dropping leads and tasks must push the scores under it."""
-    score = _scorer().score
+    score = scorer().score
     pred = [dict(t.as_dict(), lead=[]) for doc in extracted.values() for t in doc.tasks][::2]
     result = score(gold_tasks, pred)
     assert result["tasks"]["f1"] < 0.98 and result["lead_accuracy"] < 0.99

@@ -24,24 +24,13 @@ from pathlib import Path
 import pytest
 
 from loaders.extract import extract_paths
+from support.scoring import FACTS, scorer
 
 ROOT = Path(__file__).resolve().parents[2]
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 ANNOTATED = ROOT / "tests" / "fixtures" / "annotations"
 SAMPLES = ROOT / "samples" / "plans"
-SCORER_PLACES = [ROOT.parent / "shared" / "tools" / "score_extraction.py", Path("/work/shared/tools/score_extraction.py")]
-FACTS = ("title", "jurisdiction", "level", "parent_jurisdiction", "issuer", "doc_number", "date", "script",
-         "lead_convention", "task_count")
 
-
-def _scorer():
-    for place in SCORER_PLACES:
-        if place.is_file():
-            spec = importlib.util.spec_from_file_location("score_extraction", place)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module
-    pytest.skip("official scorer shared/tools/score_extraction.py not found beside the repository")
 
 
 def _rows(path: Path) -> list[dict]:
@@ -66,11 +55,11 @@ def _extract(path: Path):
 
 @pytest.mark.parametrize("path, plan, gold", _cases())
 def test_document_reaches_the_bar(path, plan, gold):
-    scorer = _scorer()
+    official = scorer()
     doc = _extract(path)
     mine = [g for g in gold if g["plan"] == plan["file"]]
     assert mine, f"no gold rows for {plan['file']}"
-    result = scorer.score(mine, [t.as_dict() for t in doc.tasks])
+    result = official.score(mine, [t.as_dict() for t in doc.tasks])
     assert result["tasks"]["f1"] >= 0.98, result
     assert result["units"]["f1"] >= 0.98, result
     assert result["lead_accuracy"] >= 0.99, result
@@ -86,7 +75,7 @@ def test_paths_follow_the_numbering_as_written(path, plan, gold):
 
 @pytest.mark.parametrize("path, plan, gold", _cases())
 def test_plan_facts_match_the_annotation(path, plan, gold):
-    norm = _scorer().norm
+    norm = scorer().norm
     facts = _extract(path).plan.as_dict()
     wrong = {k: (plan[k], facts.get(k)) for k in FACTS if norm(str(plan[k])) != norm(str(facts.get(k)))}
     assert not wrong, wrong
@@ -103,11 +92,11 @@ def test_clauses_in_the_gold_are_exact_substrings_of_the_documents():
 
 def test_the_bar_catches_a_wrong_extraction():
     """Scoring a shifted prediction (every lead dropped, one task lost) must fall under the bar."""
-    scorer = _scorer()
+    official = scorer()
     plan = json.loads((UNSEEN / "plans.json").read_text(encoding="utf-8"))[0]
     gold = [g for g in _rows(UNSEEN / "gold.jsonl") if g["plan"] == plan["file"]]
     pred = [dict(t.as_dict(), lead=[]) for t in _extract(UNSEEN / plan["file"]).tasks][1:]
-    result = scorer.score(gold, pred)
+    result = official.score(gold, pred)
     assert result["tasks"]["f1"] < 0.98 and result["lead_accuracy"] < 0.99
 
 
@@ -133,6 +122,6 @@ def test_the_same_document_in_other_formats_reaches_the_bar(name, fmt):
     suffix = {"html": ".html", "numbered_docx": ".docx", "pdf": ".pdf"}[fmt]
     doc = extract_document(build(lines), "rendered" + suffix)
     gold = [dict(g, plan="rendered" + suffix) for g in _rows(UNSEEN / "gold.jsonl") if g["plan"] == name]
-    result = _scorer().score(gold, [t.as_dict() for t in doc.tasks])
+    result = scorer().score(gold, [t.as_dict() for t in doc.tasks])
     assert result["tasks"]["f1"] >= 0.98 and result["units"]["f1"] >= 0.98, result
     assert result["lead_accuracy"] >= 0.99 and result["lead_basis_accuracy"] >= 0.97, result
