@@ -64,10 +64,10 @@ class EmbeddedReads:
         return row
 
     def agencies(self) -> list[dict]:
-        return [self._agency(r) for r in self._rows(sql.AGENCIES + " ORDER BY a.id")]
+        return [self._agency(r) for r in self._rows(sql.AGENCIES.format(where="") + " ORDER BY a.id")]
 
     def agency(self, agency_id: str) -> dict | None:
-        rows = self._rows(sql.AGENCIES + " WHERE a.id = ?", (agency_id,))
+        rows = self._rows(sql.AGENCIES.format(where="WHERE a.id = ?"), (agency_id,))
         return self._agency(rows[0]) if rows else None
 
     @staticmethod

@@ -64,12 +64,13 @@ SELECT
 
 AGENCIES = """
 SELECT a.id, a.name, a.name_simplified, a.jurisdiction_id, a.function, a.kind,
-       (SELECT json_group_array(DISTINCT e.mention) FROM edges e
-         WHERE e.source_id = a.id AND e.type IN ('LEADS', 'SUPPORTS') AND e.mention IS NOT NULL) AS aliases,
-       (SELECT count(*) FROM edges e WHERE e.source_id = a.id AND e.type IN ('LEADS', 'SUPPORTS')) AS mentions,
-       (SELECT count(*) FROM edges e WHERE e.source_id = a.id AND e.type = 'LEADS') AS leads,
-       (SELECT count(*) FROM edges e WHERE e.source_id = a.id AND e.type = 'SUPPORTS') AS supports
-FROM agencies a
+       json_group_array(DISTINCT e.mention) FILTER (WHERE e.mention IS NOT NULL) AS aliases,
+       count(e.source_id) AS mentions,
+       count(CASE WHEN e.type = 'LEADS' THEN 1 END) AS leads,
+       count(CASE WHEN e.type = 'SUPPORTS' THEN 1 END) AS supports
+FROM agencies a LEFT JOIN edges e ON e.source_id = a.id AND e.type IN ('LEADS', 'SUPPORTS')
+{where}
+GROUP BY a.id
 """
 
 COLLECTIVES = """
