@@ -17,40 +17,67 @@ def _window(rows: list, limit: int, offset: int) -> dict:
     return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]}
 
 
-def orphan_rows(store: GraphStore) -> list[dict]:
-    """Per plan: task count, counts per orphan category, open lists and the orphan rate."""
+def _title(p: dict) -> str:
+    return p.get("title") or p["file"]
+
+
+def orphan_rows(plans: list[dict], orphaned: list[dict]) -> list[dict]:
+    """Per plan (plan id order): tasks, counts per orphan category, orphaned tasks and the rate.
+
+    Built from the store's aggregated reads (``plans()`` carries ``task_count``,
+    ``orphan_tasks()`` only the orphaned tasks), so it never reads every task.
+    """
+    by_plan: dict[str, Counter] = defaultdict(Counter)
+    open_lists: Counter = Counter()
+    for t in orphaned:
+        by_plan[t["plan_id"]][t["orphan"]] += 1
+        open_lists[t["plan_id"]] += bool(t.get("open_list"))
     out = []
-    for p in store.plans():
-        tasks = store.tasks(p["id"])
-        c = Counter(t["orphan"] for t in tasks if t.get("orphan"))
-        n = len(tasks)
-        orphaned = sum(c.values())
-        out.append({"plan_id": p["id"], "plan": p.get("title") or p["file"], "jurisdiction": p.get("jurisdiction"),
-                    "tasks": n, **{cat: c.get(cat, 0) for cat in ORPHAN_CATEGORIES},
-                    "open_list": sum(1 for t in tasks if t.get("open_list")),
-                    "orphaned": orphaned, "orphan_rate": round(orphaned / n, 3) if n else 0.0})
+    for p in plans:
+        c, n = by_plan[p["id"]], int(p.get("task_count") or 0)
+        count = sum(c.values())
+        out.append({"plan_id": p["id"], "plan": _title(p), "jurisdiction": p.get("jurisdiction"), "tasks": n,
+                    **{cat: c.get(cat, 0) for cat in ORPHAN_CATEGORIES}, "orphaned": count,
+                    "orphaned_open_list": open_lists[p["id"]], "orphan_rate": round(count / n, 3) if n else 0.0})
     return out
 
 
-def home(store: GraphStore, top: int = 10) -> dict:
-    plans = store.plans()
-    agencies = data.agencies(store)
-    orphans = orphan_rows(store)
-    by_plan = {o["plan_id"]: o for o in orphans}
+def _jurisdictions(plans: list[dict], agencies: list[dict], jurisdictions: list[dict]) -> list[dict]:
+    plan_count = Counter(p["jurisdiction_id"] for p in plans)
+    agency_count = Counter(a["jurisdiction_id"] for a in agencies)
+    return [{**j, "plans": plan_count[j["id"]], "agencies": agency_count[j["id"]]} for j in jurisdictions]
+
+
+def home(store: GraphStore, top: int = 10, limit: int = 50, offset: int = 0) -> dict:
+    """Counts, the plans (paged), jurisdictions with plans, top leading bureaus, orphan summary.
+
+    One call to each aggregated store read (plans with their task counts, agencies with their
+    lead/support counts, orphaned tasks only): no per-plan reads, so it scales with the corpus.
+    """
+    plans, agencies, places = store.plans(), store.agencies(), store.jurisdictions()
+    orphans_ = orphan_rows(plans, store.orphan_tasks())
+    by_plan = {o["plan_id"]: o for o in orphans_}
     leaders = sorted((a for a in agencies if a["leads"]), key=lambda a: (-a["leads"], -a["supports"], a["id"]))[:top]
+    jnames = {j["id"]: j["name"] for j in places}
+    jur = sorted((j for j in _jurisdictions(plans, agencies, places) if j["plans"]),
+                 key=lambda j: (-j["plans"], j["id"]))
+    rows = [{"id": p["id"], "title": _title(p), "file": p["file"], "jurisdiction": p.get("jurisdiction"),
+             "level": p.get("level"), "date": p.get("date"), "doc_number": p.get("doc_number"),
+             "tasks": by_plan[p["id"]]["tasks"], "orphaned": by_plan[p["id"]]["orphaned"],
+             "orphan_rate": by_plan[p["id"]]["orphan_rate"]} for p in plans]
     return {
         "page": "home", "title": "agencynet: agency responsibility networks",
-        "counts": {"plans": len(plans), "tasks": sum(o["tasks"] for o in orphans), "agencies": len(agencies),
-                   "jurisdictions": len(store.jurisdictions())},
-        "plans": [{"id": p["id"], "title": p.get("title") or p["file"], "file": p["file"],
-                   "jurisdiction": p.get("jurisdiction"), "level": p.get("level"), "date": p.get("date"),
-                   "doc_number": p.get("doc_number"), "tasks": by_plan[p["id"]]["tasks"],
-                   "orphan_rate": by_plan[p["id"]]["orphan_rate"]} for p in plans],
-        "jurisdictions": data.jurisdictions(store),
-        "top_leaders": [{k: a[k] for k in ("id", "name", "jurisdiction", "function", "leads", "supports")}
-                        for a in leaders],
-        "orphan_summary": {"categories": {cat: sum(o[cat] for o in orphans) for cat in ORPHAN_CATEGORIES},
-                           "labels": ORPHAN_LABELS, "plans": orphans},
+        "counts": {"plans": len(plans), "tasks": sum(o["tasks"] for o in orphans_), "agencies": len(agencies),
+                   "jurisdictions": len(places)},
+        "plans": _window(rows, limit, offset),
+        "jurisdictions": jur[:20], "jurisdictions_with_plans": len(jur),
+        "top_leaders": [{**{k: a[k] for k in ("id", "name", "function", "leads", "supports")},
+                         "jurisdiction": jnames.get(a["jurisdiction_id"])} for a in leaders],
+        "orphan_summary": {"categories": {cat: sum(o[cat] for o in orphans_) for cat in ORPHAN_CATEGORIES},
+                           "orphaned": sum(o["orphaned"] for o in orphans_), "labels": ORPHAN_LABELS},
+        "links": {"plans_csv": "/plans?format=csv", "leaders_csv": "/analytics/ranking?format=csv",
+                  "orphans_csv": "/analytics/orphans?summary=true&format=csv",
+                  "jurisdictions_csv": "/jurisdictions?format=csv"},
     }
 
 
@@ -97,58 +124,37 @@ def agency(store: GraphStore, agency_id: str) -> dict:
 
 
 def orphans(store: GraphStore, category: str | None = None, plan_id: str | None = None,
-            limit: int = 100, offset: int = 0) -> dict:
+            limit: int = 100, offset: int = 0, plans_limit: int = 50, plans_offset: int = 0) -> dict:
+    """The orphan dashboard: per-plan counts by category (paged) and the orphaned tasks (paged).
+
+    Reads the plans and the orphaned tasks once; names on the shown tasks come from the edges
+    of the plans on the current page only (as written in the clause).
+    """
     if category and category not in ORPHAN_CATEGORIES:
-        raise BadFilter(f"unknown orphan category '{category}': use one of {', '.join(ORPHAN_CATEGORIES)}")
-    plans = {p["id"]: p.get("title") or p["file"] for p in store.plans()}
-    rows = [{"plan_id": t["plan_id"], "plan": plans.get(t["plan_id"]), "id": t["id"], "seq": t["seq"],
-             "path": t["path"], "heading": t["heading"], "clause": t["clause"], "category": t["orphan"],
-             "open_list": t["open_list"], "supports": t["supports"], "collectives": t["collectives"]}
-            for t in data.tasks(store, plan_id) if t.get("orphan") and (not category or t["orphan"] == category)]
+        raise BadFilter(f"category: unknown orphan category '{category}' (use one of {', '.join(ORPHAN_CATEGORIES)}; "
+                        "open lists with a lead are at /analytics/orphans?category=open_list)")
+    if plan_id:
+        data.plan(store, plan_id)
+    plans = store.plans()
+    titles = {p["id"]: _title(p) for p in plans}
+    every = store.orphan_tasks()
+    summary = orphan_rows(plans, every)
+    chosen = [t for t in every if (not plan_id or t["plan_id"] == plan_id) and (not category or t["orphan"] == category)]
+    win = _window(chosen, limit, offset)
+    named: dict[str, dict[str, list]] = defaultdict(lambda: {"SUPPORTS": [], "LEADS": [], "NAMED_ON": []})
+    shown_plans = sorted({t["plan_id"] for t in win["items"]})
+    for e in store.edges(shown_plans) if shown_plans else []:
+        named[e["task_id"]][e["type"]].append(e["mention"])
+    win["items"] = [{"plan_id": t["plan_id"], "plan": titles.get(t["plan_id"]), "id": t["id"], "seq": t["seq"],
+                     "path": t["path"], "heading": t["heading"], "clause": t["clause"], "category": t["orphan"],
+                     "open_list": t["open_list"], "supports": named[t["id"]]["SUPPORTS"] + named[t["id"]]["LEADS"],
+                     "collectives": named[t["id"]]["NAMED_ON"]} for t in win["items"]]
+    query = "&".join(f"{k}={v}" for k, v in (("plan", plan_id), ("category", category)) if v)
     return {"page": "orphans", "title": "Orphaned tasks", "filters": {"category": category, "plan": plan_id},
-            "categories": list(ORPHAN_CATEGORIES), "labels": ORPHAN_LABELS, "summary": orphan_rows(store),
-            "plans": [{"id": k, "title": v} for k, v in plans.items()], "tasks": _window(rows, limit, offset)}
-
-
-def compare(store: GraphStore, jurisdictions: list[str] | None = None) -> dict:
-    """Function x jurisdiction lead counts and shares, and plan metrics side by side."""
-    all_j = data.jurisdictions(store)
-    with_plans = [j for j in all_j if j["plans"]]
-    chosen = [data.resolve_jurisdiction(store, j) for j in jurisdictions] if jurisdictions else \
-        [j["id"] for j in with_plans]
-    jn = {j["id"]: j["name"] for j in all_j}
-    plans = [p for p in store.plans() if p["jurisdiction_id"] in chosen]
-    agencies = {a["id"]: a for a in store.agencies()}
-    fnames = {f["code"]: f.get("zh") or f.get("en") or f["code"] for f in store.functions()}
-    leads: dict[str, Counter] = defaultdict(Counter)
-    metrics = []
-    for p in plans:
-        tasks = store.tasks(p["id"])
-        edges = [e for e in store.edges([p["id"]]) if e["type"] in ("LEADS", "SUPPORTS")]
-        led = Counter()
-        for e in edges:
-            if e["type"] == "LEADS" and e["source_id"] in agencies:
-                fn = agencies[e["source_id"]]["function"] or "unclassified"
-                leads[p["jurisdiction_id"]][fn] += 1
-                led[fn] += 1
-        lead_counts = Counter(e["source_id"] for e in edges if e["type"] == "LEADS")
-        total_leads = sum(lead_counts.values())
-        hhi = sum((c / total_leads) ** 2 for c in lead_counts.values()) if total_leads else 0.0
-        orphaned = sum(1 for t in tasks if t.get("orphan"))
-        metrics.append({"plan_id": p["id"], "plan": p.get("title") or p["file"], "jurisdiction": p.get("jurisdiction"),
-                        "tasks": len(tasks), "agencies": len({e["source_id"] for e in edges}), "edges": len(edges),
-                        "orphan_rate": round(orphaned / len(tasks), 3) if tasks else 0.0, "lead_hhi": round(hhi, 3),
-                        "top_leading_function": fnames.get(led.most_common(1)[0][0], led.most_common(1)[0][0])
-                        if led else None})
-    codes = sorted({f for c in leads.values() for f in c}, key=lambda f: (-sum(leads[j][f] for j in chosen), f))
-    heat = []
-    for code in codes:
-        cells = []
-        for jid in chosen:
-            total = sum(leads[jid].values())
-            cells.append({"jurisdiction_id": jid, "leads": leads[jid][code],
-                          "share": round(leads[jid][code] / total, 3) if total else 0.0})
-        heat.append({"function": code, "name": fnames.get(code, code), "cells": cells})
-    return {"page": "compare", "title": "Cross-jurisdiction comparison",
-            "available": [{"id": j["id"], "name": j["name"], "plans": j["plans"]} for j in with_plans],
-            "chosen": [{"id": j, "name": jn.get(j, j)} for j in chosen], "heat": heat, "metrics": metrics}
+            "categories": list(ORPHAN_CATEGORIES), "labels": ORPHAN_LABELS,
+            "totals": {cat: sum(o[cat] for o in summary) for cat in ORPHAN_CATEGORIES},
+            "summary": _window(summary, plans_limit, plans_offset),
+            "plans": [{"id": k, "title": v} for k, v in titles.items()], "tasks": win,
+            "links": {"tasks_csv": "/analytics/orphans?format=csv&include_open_list=false"
+                      + (f"&plan={plan_id}" if plan_id else "") + (f"&category={category}" if category else ""),
+                      "summary_csv": "/analytics/orphans?summary=true&format=csv", "json": f"/orphans.json?{query}"}}

@@ -43,6 +43,17 @@ def fetch(url: str) -> tuple[float, bytes]:
     return time.perf_counter() - t, body
 
 
+def fetch_all_plans(base: str) -> list[dict]:
+    """Every plan row of the home page's JSON twin, page by page (1,000 a page)."""
+    out, offset = [], 0
+    while True:
+        page = json.loads(fetch(f"{base}/index.json?limit=1000&offset={offset}")[1])["plans"]
+        out += page["items"]
+        offset += page["limit"]
+        if offset >= page["total"]:
+            return out
+
+
 def serve(data: Path, max_nodes: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "AGENCYNET_"))}
@@ -93,7 +104,7 @@ def main(argv=None) -> None:
         proc, base = serve(Path(tmp) / "data", args.max_nodes)
         try:
             home = json.loads(fetch(base + "/index.json")[1])
-            biggest = max(home["plans"], key=lambda p: p["tasks"])
+            biggest = max(fetch_all_plans(base), key=lambda p: p["tasks"])
             agency = home["top_leaders"][0]["id"]
             print(f"size: {home['counts']}; biggest plan {biggest['tasks']} tasks")
             urls = ["/", "/index.json", f"/plan/{biggest['id']}", "/orphans", "/compare", "/plans?limit=100",

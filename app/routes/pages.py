@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from app import pagedata
+from app import comparedata, pagedata
 from app.deps import StoreDep
 from app.rendering import pick_format, respond, split_ext
 from app.schemas import PageDataPublic
@@ -19,10 +19,11 @@ HTML = {200: {"content": {"text/html": {}}}}
 
 @router.get("/", response_model=PageDataPublic, responses=HTML)
 @router.get("/index.{ext}", response_model=PageDataPublic, include_in_schema=False)
-def home(request: Request, store: StoreDep, ext: str | None = None, format: FormatP = None):
-    """Home: plans, jurisdictions, top leading bureaus, orphan summary."""
+def home(request: Request, store: StoreDep, ext: str | None = None, limit: LimitQ = 50, offset: OffsetQ = 0,
+         format: FormatP = None):
+    """Home: plans (paged with ``limit``/``offset``), jurisdictions, top leading bureaus, orphan summary."""
     fmt = pick_format(request, ext, format)
-    return respond(request, "home.html", pagedata.home(store), fmt)
+    return respond(request, "home.html", pagedata.home(store, limit=limit, offset=offset), fmt)
 
 
 @router.get("/plan/{name}", response_model=PageDataPublic, responses=HTML)
@@ -53,18 +54,22 @@ def agency_page(name: str, request: Request, store: StoreDep, format: FormatP = 
 @router.get("/orphans", response_model=PageDataPublic, responses=HTML)
 @router.get("/orphans.{ext}", response_model=PageDataPublic, include_in_schema=False)
 def orphans_page(request: Request, store: StoreDep, ext: str | None = None, category: str | None = None,
-                 plan: str | None = None, limit: LimitQ = 100, offset: OffsetQ = 0, format: FormatP = None):
-    """Orphaned tasks for coordinators: per-plan rates and the task list (filter by category, plan)."""
+                 plan: str | None = None, limit: LimitQ = 100, offset: OffsetQ = 0,
+                 plans_limit: LimitQ = 50, plans_offset: OffsetQ = 0, format: FormatP = None):
+    """Orphaned tasks for coordinators: per-plan counts by category (paged with ``plans_limit``/
+    ``plans_offset``) and the task list (filter by ``category``, ``plan``; paged with ``limit``/``offset``)."""
     fmt = pick_format(request, ext, format)
-    return respond(request, "orphans.html",
-                   pagedata.orphans(store, category or None, plan or None, limit, offset), fmt)
+    return respond(request, "orphans.html", pagedata.orphans(store, category or None, plan or None, limit, offset,
+                                                             plans_limit, plans_offset), fmt)
 
 
 @router.get("/compare", response_model=PageDataPublic, responses=HTML)
 @router.get("/compare.{ext}", response_model=PageDataPublic, include_in_schema=False)
 def compare_page(request: Request, store: StoreDep, ext: str | None = None,
                  j: Annotated[list[str] | None, Query(description="jurisdiction ids or names (repeat)")] = None,
+                 harmonise: Annotated[bool, Query(description="map functions to their reform successors")] = False,
                  format: FormatP = None):
-    """Function x jurisdiction heat-table and plan metrics side by side for the chosen jurisdictions."""
+    """Function x jurisdiction heat-table, plan metrics side by side, similarity and differences for the
+    chosen jurisdictions (the tables of ``/analytics/compare``)."""
     fmt = pick_format(request, ext, format)
-    return respond(request, "compare.html", pagedata.compare(store, [x for x in j or [] if x]), fmt)
+    return respond(request, "compare.html", comparedata.compare(store, [x for x in j or [] if x], harmonise), fmt)

@@ -131,7 +131,7 @@ def test_home_plan_and_network_in_a_real_browser(page, live_server):
 
     # open the plan whose tasks are best assigned (lowest orphan rate): the clearest picture
     home = page.evaluate("() => fetch('/index.json').then(r => r.json())")
-    best = min(home["plans"], key=lambda p: (p["orphan_rate"], p["id"]))
+    best = min(home["plans"]["items"], key=lambda p: (p["orphan_rate"], p["id"]))
     page.locator(f'table.grid a[href="/plan/{best["id"]}"]').click()
     page.wait_for_load_state("load")
     assert page.url == f"{base}/plan/{best['id']}"

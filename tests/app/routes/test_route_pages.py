@@ -25,12 +25,30 @@ def test_page_and_json_twin_come_from_the_same_dict(client, path):
 def test_home_lists_plans_leaders_and_orphans(client):
     page = client.get("/index.json").json()
     assert page["counts"] == {"plans": 2, "tasks": 11, "agencies": 8, "jurisdictions": 3}
-    assert [p["id"] for p in page["plans"]] == ["p-a", "p-b"]
+    assert [p["id"] for p in page["plans"]["items"]] == ["p-a", "p-b"] and page["plans"]["total"] == 2
     assert page["orphan_summary"]["categories"]["unassigned"] == 2
     top = page["top_leaders"][0]
     assert top["leads"] == max(a["leads"] for a in page["top_leaders"])
     html = client.get("/").text
     assert "/plan/p-a" in html and top["name"] in html
+    for url in page["links"].values():
+        assert url in html.replace("&amp;", "&") and client.get(url).status_code == 200, url
+
+
+def test_home_plans_are_paged_in_id_order(client):
+    page = client.get("/index.json", params={"limit": 1, "offset": 1}).json()
+    assert [p["id"] for p in page["plans"]["items"]] == ["p-b"] and page["plans"]["total"] == 2
+    html = client.get("/", params={"limit": 1}).text
+    assert "1–1 of 2" in html and "offset=1" in html
+
+
+def test_home_orphan_counts_match_the_analytics(client):
+    page = client.get("/index.json").json()
+    summary = client.get("/analytics/orphans", params={"summary": "true"}).json()["rows"]
+    for cat, n in page["orphan_summary"]["categories"].items():
+        assert n == sum(r[cat] for r in summary), cat
+    rates = {r["plan_id"]: round(r["orphan_rate"], 3) for r in summary}
+    assert {p["id"]: p["orphan_rate"] for p in page["plans"]["items"]} == rates
 
 
 def test_plan_page_shows_tasks_with_flags_and_source_links(client):
@@ -70,9 +88,29 @@ def test_source_page_highlights_the_task_span(client, web_store):
 def test_orphans_dashboard_filters(client):
     page = client.get("/orphans.json", params={"plan": "p-b"}).json()
     assert [t["id"] for t in page["tasks"]["items"]] == ["p-b-t1"]
-    assert {r["plan_id"]: r["unassigned"] for r in page["summary"]} == {"p-a": 1, "p-b": 1}
+    assert {r["plan_id"]: r["unassigned"] for r in page["summary"]["items"]} == {"p-a": 1, "p-b": 1}
     r = client.get("/orphans.json", params={"category": "lost"})
     assert r.status_code == 422 and "leaderless" in r.json()["error"]["message"]
+    r = client.get("/orphans.json", params={"plan": "p-zz"})
+    assert r.status_code == 404 and "/plans" in r.json()["error"]["message"]
+
+
+def test_orphans_dashboard_agrees_with_the_analytics(client):
+    page = client.get("/orphans.json").json()
+    api = client.get("/analytics/orphans", params={"include_open_list": "false"}).json()["rows"]
+    assert [t["id"] for t in page["tasks"]["items"]] == [r["task_id"] for r in api]
+    assert [t["category"] for t in page["tasks"]["items"]] == [r["category"] for r in api]
+    assert page["totals"] == {c: sum(1 for r in api if r["category"] == c) for c in page["categories"]}
+    named = {t["id"]: t["supports"] + t["collectives"] for t in page["tasks"]["items"]}
+    assert {r["task_id"]: sorted(r["units"]) for r in api} == {k: sorted(v) for k, v in named.items()}
+
+
+def test_orphans_dashboard_pages_plans_and_tasks_separately(client):
+    page = client.get("/orphans.json", params={"plans_limit": 1, "plans_offset": 1, "limit": 1}).json()
+    assert [r["plan_id"] for r in page["summary"]["items"]] == ["p-b"] and page["summary"]["total"] == 2
+    assert len(page["tasks"]["items"]) == 1 and page["tasks"]["total"] > 1
+    html = client.get("/orphans", params={"plans_limit": 1, "limit": 1}).text
+    assert "plans_offset=1" in html and "offset=1" in html and "1–1 of 2" in html
 
 
 def test_compare_page_heat_table(client):
@@ -87,8 +125,63 @@ def test_compare_page_heat_table(client):
     assert client.get("/compare", params={"j": "nowhere"}).status_code == 422
 
 
+def test_compare_page_shows_the_tables_of_the_analytics_route(client):
+    page = client.get("/compare.json", params={"j": ["j-c1", "j-c2"]}).json()
+    params = {"jurisdiction": ["j-c1", "j-c2"]}
+    matrix = client.get("/analytics/compare", params={**params, "part": "matrix"}).json()["rows"]
+    cells = {(c["column"], r["function"]): (c["leads"], c["share"]) for r in page["heat"] for c in r["cells"]
+             if c["leads"]}
+    assert cells == {(m["column"], m["function"]): (m["leads"], round(m["share"], 3)) for m in matrix}
+    metrics = client.get("/analytics/compare", params={**params, "part": "metrics"}).json()["rows"]
+    assert [{k: v for k, v in m.items() if k != "title"} for m in page["metrics"]] == metrics
+    sim = client.get("/analytics/compare", params={**params, "part": "similarity"}).json()["rows"]
+    assert page["similarity"] == sim and len(sim) == 1
+    html = client.get("/compare", params={"j": ["j-c1", "j-c2"]}).text.replace("&amp;", "&")
+    for url in page["links"].values():
+        assert url in html or not page[url.split("part=")[1].split("&")[0]], url
+        assert client.get(url).status_code == 200
+
+
+def test_compare_page_with_nothing_to_compare(client):
+    page = client.get("/compare.json", params={"j": "j-prov"}).json()
+    assert page["heat"] == [] and page["metrics"] == [] and page["without_plans"]
+
+
 def test_unknown_pages_are_404(client):
     assert client.get("/plan/p-zz").status_code == 404
     assert client.get("/agency/a-zz.json").status_code == 404
     r = client.get("/nothing-here", headers={"Accept": "text/html"})
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+
+
+class _Reads:
+    """The store, counting the reads a page makes (a real store underneath)."""
+
+    def __init__(self, store):
+        self._store, self.calls = store, []
+
+    def __getattr__(self, name):
+        attr = getattr(self._store, name)
+        if callable(attr):
+            def counted(*args, **kwargs):
+                self.calls.append(name)
+                return attr(*args, **kwargs)
+            return counted
+        return attr
+
+
+def test_home_and_orphans_use_aggregated_reads_not_tasks_per_plan(web_store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from tests_app_helpers import make_settings
+
+    reads = _Reads(web_store)
+    with TestClient(create_app(make_settings(tmp_path), store=reads)) as c:
+        reads.calls.clear()
+        assert c.get("/").status_code == 200
+        assert "tasks" not in reads.calls and reads.calls.count("orphan_tasks") == 1
+        assert reads.calls.count("plans") == 1
+        reads.calls.clear()
+        assert c.get("/orphans", params={"limit": 1}).status_code == 200
+        assert "tasks" not in reads.calls and reads.calls.count("orphan_tasks") == 1

@@ -1,0 +1,59 @@
+"""The comparison page's dict, built from ``queries.compare`` (the same tables as
+``/analytics/compare``), so the page, its JSON twin and the API agree by construction."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import queries
+from app import data
+from store.base import GraphStore
+
+
+def heat_table(matrix: list[dict], columns: list[str]) -> list[dict]:
+    """Long-form matrix rows (``queries.function_matrix``) as one row per function with a cell
+    per column, functions ordered by their lead count over the columns (then code).
+
+    >>> m = [{"column": "A", "function": "f1", "function_zh": "一", "function_en": "one", "leads": 2, "share": 1.0},
+    ...      {"column": "B", "function": "f2", "function_zh": "二", "function_en": "two", "leads": 1, "share": 1.0}]
+    >>> [(r["function"], [c["leads"] for c in r["cells"]]) for r in heat_table(m, ["A", "B"])]
+    [('f1', [2, 0]), ('f2', [0, 1])]
+    """
+    by_fn: dict[str, dict] = {}
+    for r in matrix:
+        row = by_fn.setdefault(r["function"], {"function": r["function"], "name": r.get("function_zh") or r["function"],
+                                               "en": r.get("function_en"), "cells": {}})
+        row["cells"][r["column"]] = {"leads": int(r["leads"]), "share": round(float(r["share"]), 3)}
+    out = []
+    for row in by_fn.values():
+        cells = [{"column": c, **row["cells"].get(c, {"leads": 0, "share": 0.0})} for c in columns]
+        out.append({**{k: row[k] for k in ("function", "name", "en")}, "total": sum(c["leads"] for c in cells),
+                    "cells": cells})
+    return sorted(out, key=lambda r: (-r["total"], r["function"]))
+
+
+def compare(store: GraphStore, jurisdictions: list[str] | None = None, harmonise: bool = False) -> dict:
+    """Function x jurisdiction heat-table, plan metrics, similarity and (two chosen) differences."""
+    places = data.jurisdictions(store)
+    with_plans = [j for j in places if j["plans"]]
+    chosen = [data.resolve_jurisdiction(store, j) for j in jurisdictions] if jurisdictions else \
+        [j["id"] for j in with_plans]
+    names = {j["id"]: j["name"] for j in places}
+    empty = [j for j in chosen if not any(w["id"] == j for w in with_plans)]
+    picked = [j for j in chosen if j not in empty]
+    parts = queries.compare(store, jurisdictions=picked or None, harmonise=harmonise) if with_plans and \
+        (picked or not jurisdictions) else {}
+    tables = {name: queries.rows(df) for name, df in parts.items()}
+    titles = {p["id"]: p.get("title") or p["file"] for p in store.plans()}
+    metrics = [{**m, "title": titles.get(m["plan_id"], m["plan"])} for m in tables.get("metrics", [])]
+    columns = [names[j] for j in picked or [w["id"] for w in with_plans]]
+    query = urlencode([("jurisdiction", j) for j in picked] + ([("harmonise", "true")] if harmonise else []))
+    sep = "&" if query else ""
+    return {"page": "compare", "title": "Cross-jurisdiction comparison",
+            "available": [{"id": j["id"], "name": j["name"], "plans": j["plans"]} for j in with_plans],
+            "chosen": [{"id": j, "name": names.get(j, j)} for j in picked], "harmonise": harmonise,
+            "without_plans": [{"id": j, "name": names.get(j, j)} for j in empty],
+            "heat": heat_table(tables.get("matrix", []), columns), "metrics": metrics,
+            "similarity": tables.get("similarity", []), "differences": tables.get("differences", []),
+            "links": {part: f"/analytics/compare?{query}{sep}part={part}&format=csv"
+                      for part in ("matrix", "metrics", "similarity", "differences")}}
