@@ -23,7 +23,7 @@ var filter = { item: "node", property: "", value: [] };
     picker.clear(true); neighbourhoodHighlight({ nodes: [] });
   };
 
-  var PROPS = { node: ["kind", "function", "label"], edge: ["type"] };
+  var PROPS = { node: ["kind", "family", "function", "label"], edge: ["type"] };
   var itemSel = document.getElementById("filter-item");
   var propSel = document.getElementById("filter-property");
   var valueSel = document.getElementById("filter-value");

@@ -1,4 +1,4 @@
-"""pyvis rendering of the view graphs: sizes by lead count, colours by function, typed edges.
+"""pyvis rendering of the view graphs: sizes by lead count, colours by function family, typed edges.
 
 ``render(g, title, max_nodes)`` returns a plain dict (nodes, edges, vis options, legend, cap)
 that the page template draws with the vis-network library pyvis ships, served locally from
@@ -16,15 +16,14 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from app.views.families import FAMILIES, family, family_spec
 from app.views.graphs import cap
 
 VENDOR_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib"
 VIS_JS = "/vendor/vis-9.1.2/vis-network.min.js"
 VIS_CSS = "/vendor/vis-9.1.2/vis-network.css"
 
-PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#e15759", "#9c755f",
-           "#2f8f9d", "#bab0ac", "#8cd17d", "#d37295", "#86bcb6", "#a0cbe8", "#ffbe7d", "#499894"]
-FIXED = {"task": "#c9d3df", "collective": "#b8b8b8", "jurisdiction": "#3b4a5e", "unclassified": "#8e8e8e"}
+FIXED = {"task": "#c9d3df", "collective": "#b8b8b8", "jurisdiction": "#3b4a5e"}
 EDGE_STYLE = {
     "LEADS": {"color": "#1f5fa8", "width": 2.6, "dashes": False, "label": "leads (牵头)"},
     "SUPPORTS": {"color": "#98a3b3", "width": 1.3, "dashes": True, "label": "supports (配合)"},
@@ -41,12 +40,24 @@ OPTIONS = {
 }
 
 
-def function_colours(g: nx.Graph) -> dict[str, str]:
-    """A stable colour per function code present (sorted codes -> palette order)."""
-    codes = sorted({d.get("function", "") for _, d in g.nodes(data=True)} - set(FIXED) - {""})
-    colours = {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(codes)}
-    colours.update(FIXED)
-    return colours
+def node_colour(d: dict) -> str:
+    """A node's fill: fixed for tasks, collectives and jurisdictions, else its function's family colour."""
+    kind = d.get("kind")
+    if kind in FIXED:
+        return FIXED[kind]
+    return family_spec(family(d.get("function")))["colour"]
+
+
+def function_families(g: nx.Graph) -> list[dict]:
+    """The families present among the agency/function nodes of ``g`` (table order, then other,
+    unclassified), each with its colour and the sorted function codes of it present."""
+    codes: dict[str, set] = {}
+    for _, d in g.nodes(data=True):
+        if d.get("kind") in ("agency", "function"):
+            fn = d.get("function") or "unclassified"
+            codes.setdefault(family(fn), set()).add(fn)
+    order = [*FAMILIES, "other", "unclassified"]
+    return [{"family": k, **family_spec(k), "codes": sorted(codes[k])} for k in order if k in codes]
 
 
 def _tooltip(d: dict) -> str:
@@ -113,7 +124,6 @@ def build_network(g: nx.Graph) -> Network:
     """A pyvis ``Network`` for ``g`` with positions, sizes, colours, typed edges and text tooltips."""
     net = Network(height="680px", width="100%", directed=g.is_directed(), select_menu=True, filter_menu=True,
                   cdn_resources="local")
-    colours = function_colours(g)
     pos = layout(g)
     center = g.graph.get("center")
     for n, d in g.nodes(data=True):
@@ -121,7 +131,8 @@ def build_network(g: nx.Graph) -> Network:
         x, y = pos.get(n, (0.0, 0.0))
         label = f"#{d['seq']}" if d["kind"] == "task" else _short(d["label"])
         net.add_node(n, label=label, title=_tooltip(d), shape=SHAPES.get(d["kind"], "dot"),
-                     color=colours.get(d.get("function", ""), FIXED["unclassified"]), size=round(size, 1),
+                     color=node_colour(d), size=round(size, 1), family=family(d.get("function"))
+                     if d["kind"] in ("agency", "function") else d["kind"],
                      x=round(float(x), 1), y=round(float(y), 1), kind=d["kind"], function=d.get("function", ""),
                      leads=d.get("leads", 0), borderWidth=4 if n == center else 1)
     for u, v, d in g.edges(data=True):
@@ -135,12 +146,10 @@ def build_network(g: nx.Graph) -> Network:
 
 def legend(g: nx.Graph) -> dict:
     """What the colours, shapes and line styles mean in this view."""
-    colours = function_colours(g)
-    present = sorted({d.get("function", "") for _, d in g.nodes(data=True)} - {"task", "collective", "jurisdiction"})
     types = sorted({d["type"] for _, _, d in g.edges(data=True)})
     kinds = sorted({d["kind"] for _, d in g.nodes(data=True)})
     return {
-        "functions": [{"code": c, "colour": colours[c]} for c in present if c in colours],
+        "families": function_families(g),
         "edges": [{"type": t, **{k: v for k, v in EDGE_STYLE[t].items()}} for t in types],
         "shapes": [{"kind": k, "shape": SHAPES.get(k, "dot"), "colour": FIXED.get(k, "#8797a8")} for k in kinds],
         "size": "node size grows with the number of tasks led",

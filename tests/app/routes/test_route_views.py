@@ -62,7 +62,10 @@ def test_plan_view_styles_leads_and_supports_apart(client):
     # node size grows with lead count: 市局2 leads two tasks, 市局3 one
     assert nodes["a-c1-2"]["size"] > nodes["a-c1-3"]["size"]
     assert nodes["a-c1-2"]["color"] != nodes["a-c1-1"]["color"]  # different functions
-    assert {f["code"] for f in twin["legend"]["functions"]} >= {"finance", "quality"}
+    codes = {c for f in twin["legend"]["families"] for c in f["codes"]}
+    assert codes >= {"finance", "quality"}
+    colours = {f["colour"] for f in twin["legend"]["families"]}
+    assert {n["color"] for n in twin["nodes"] if n["kind"] == "agency"} <= colours
 
 
 def test_tooltips_are_plain_text_with_heading_clause_and_basis(client):

@@ -1,10 +1,11 @@
-"""pyvis rendering: stable colours by function, precomputed positions, caps, plain-text tooltips."""
+"""pyvis rendering: colours by function family, precomputed positions, caps, plain-text tooltips."""
 
 from __future__ import annotations
 
 import networkx as nx
 
-from app.views.network import FIXED, PALETTE, function_colours, layout, render
+from app.views.families import FAMILIES, OTHER
+from app.views.network import FIXED, function_families, layout, node_colour, render
 
 
 def _graph() -> nx.DiGraph:
@@ -20,10 +21,29 @@ def _graph() -> nx.DiGraph:
     return g
 
 
-def test_colours_follow_sorted_function_codes():
-    colours = function_colours(_graph())
-    assert colours["finance"] == PALETTE[0] and colours["quality"] == PALETTE[1]
-    assert colours["task"] == FIXED["task"]
+def test_colours_follow_the_function_family():
+    g = _graph()
+    g.add_node("c", label="市发改委", kind="agency", function="development_reform", jurisdiction="某市", leads=0,
+               supports=0)
+    g.add_node("d", label="市公安局", kind="agency", function="public_security", jurisdiction="某市", leads=0,
+               supports=0)
+    colour = {n: node_colour(d) for n, d in g.nodes(data=True)}
+    assert colour["a"] == colour["c"] == FAMILIES["economy"]["colour"]  # finance and development_reform
+    assert colour["d"] == FAMILIES["security_law"]["colour"] != colour["a"]
+    assert colour["b"] == OTHER["colour"]  # "quality" is not a taxonomy code
+    assert colour["t1"] == FIXED["task"]
+
+
+def test_legend_lists_each_family_present_with_its_codes():
+    g = _graph()
+    g.add_node("c", label="市发改委", kind="agency", function="development_reform", jurisdiction="", leads=0,
+               supports=0)
+    fams = function_families(g)
+    assert [f["family"] for f in fams] == ["economy", "other"]
+    assert fams[0]["codes"] == ["development_reform", "finance"] and fams[1]["codes"] == ["quality"]
+    view = render(g, max_nodes=10)
+    drawn = {n["color"] for n in view["nodes"] if n["kind"] == "agency"}
+    assert drawn == {f["colour"] for f in view["legend"]["families"]}  # the legend is truthful
 
 
 def test_layout_places_every_node_and_isolated_ones_below():
