@@ -131,6 +131,9 @@ class Gazetteer:
         if within:
             prefix = within[:2] if within[2:] == "0" * 10 else within[:4]
             cands = [c for c in cands if c[0].startswith(prefix) and c[0] != within] or cands
+        if len(cands) > 1:  # 南昌 is 南昌市 and 南昌县: a short form names the higher level when that is unique
+            top = min(RANK[c[1]] for c in cands)
+            cands = [c for c in cands if RANK[c[1]] == top]
         return cands[0][0] if len(cands) == 1 else None
 
 
@@ -149,8 +152,40 @@ def from_code(code: str) -> Jurisdiction:
 
 
 def make(name: str, level: str | None, parent: Jurisdiction | None, code: str | None = None) -> Jurisdiction:
-    """A jurisdiction with its deterministic id."""
-    return Jurisdiction(jurisdiction_id(name, level, parent.name if parent else None), name, level, parent, code)
+    """A jurisdiction with its deterministic id (a development zone's id from its ``zone_key``)."""
+    key = zone_key(name) if level == "development_zone" else name
+    return Jurisdiction(jurisdiction_id(key, level, parent.name if parent else None), name, level, parent, code)
+
+
+_ZONE_SHORT = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"), ("高新技术开发区", "高新技术产业开发区"),
+               ("综保区", "综合保税区"))
+
+
+def zone_key(name: str) -> str:
+    """The form of a development zone's name its id is made from.
+
+    Abbreviations are written out and a place's level suffix before the zone word is
+    dropped, so 娄底经开区, 娄底市经开区 and 娄底经济技术开发区 are one zone.
+
+    >>> zone_key("娄底市经开区") == zone_key("娄底经济技术开发区")
+    True
+    """
+    name = matching_form(name)
+    for short, full in _ZONE_SHORT:
+        if name.endswith(short):
+            name = name[: -len(short)] + full
+            break
+    gaz = gazetteer()
+    for k in range(min(len(name) - 2, 8), 2, -1):
+        head = name[:k]
+        if head in gaz.by_name and short_name(head) != head and len(short_name(head)) >= 2:
+            return short_name(head) + name[k:]
+    return name
+
+
+def zone(name: str, parent: Jurisdiction) -> Jurisdiction:
+    """A development zone named in a plan (娄底经开区, 万宝新区), under ``parent``."""
+    return make(matching_form(name), "development_zone", parent)
 
 
 def place(name: str, near: Jurisdiction | None = None) -> Jurisdiction:

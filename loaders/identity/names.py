@@ -35,9 +35,14 @@ from functools import lru_cache
 LEVEL_PREFIXES = ("街道", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡")
 # A level character that starts a word is not a prefix (市场监管局 in a zone plan).
 _NOT_PREFIX = re.compile(
-    r"^(?:市场|市政(?!府)|市民|市容|市区|市县|市直|市级|市属|区域|区县|区级|区直|区属|县域|县市|县区|县级|县直|"
-    r"省级|省直|省属|乡村|乡镇|镇村|镇街|州府|旗舰)"
+    r"^(?:市场|市政(?=局|公用|工程|设施|管理|园林|建设|维护|养护|市容|环卫|处|所|队|集团|公司|院)|"
+    r"市民(?=服务|中心|卡|热线|之家|学校|广场)|市容|市区|市县|市直|市级|市属|区域|区县|区级|区直|区属|县域|县市|县区|"
+    r"县级|县直|省级|省直|省属|乡村|乡镇|镇村|镇街|州府|旗舰)"
 )
+# 团市委 / 共青团泰州市委: the league committee of that level or place (read as 市团委, 泰州市团委).
+_LEAGUE = re.compile(r"^(?:共青)?团(.{0,12}?[省市区县州旗])委(?:员会)?$")
+# 县委县政府督查室: a joint Party-and-government office is read as a government body.
+_JOINT = re.compile(r"^委(?:[省市区县州旗])?(?:人民)?政府")
 _PARTY = re.compile(r"^(?:委(?!员会)|党委|党工委|党组|工委)")
 _GOVERNMENT = re.compile(r"^(?:人民)?政府(?!采购)")
 _ALIAS_NOTE = re.compile(r"(?<=.)\([^()]*\)$")
@@ -141,8 +146,8 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
         ``simplified`` starts with, when the rest is still a body name.
     """
     text = clean(mention)
-    rest = to_simplified(text)
-    simplified = rest
+    simplified = to_simplified(text)
+    rest = _LEAGUE.sub(r"\1团委", simplified)
     place = find_place(rest) if find_place else None
     prefix = None
     if place:
@@ -152,7 +157,9 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
         if prefix:
             rest = rest[len(prefix):]
     party = government = False
-    if m := _PARTY.match(rest):
+    if m := _JOINT.match(rest):
+        government, rest = True, rest[m.end():]
+    elif m := _PARTY.match(rest):
         party, rest = True, rest[m.end():]
     elif m := _GOVERNMENT.match(rest):
         government, rest = True, rest[m.end():]

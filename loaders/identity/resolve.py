@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.identity import jurisdictions as J
+from loaders.identity import shapes
+from loaders.identity.collectives import generic_collective
 from loaders.identity.names import matching_form, parse_name
 from loaders.identity.taxonomy import UNCLASSIFIED, load_taxonomy
 from loaders.ids import agency_id, collective_id
@@ -56,29 +58,57 @@ class PlanContext:
         """From a ``loaders.records.PlanRecord``."""
         return cls.of(plan.jurisdiction, plan.level, plan.parent_jurisdiction, plan.file)
 
-    def find_place(self, simplified: str) -> str | None:
-        """The place-name prefix of ``simplified`` when the rest is still a body name."""
+    def _is_place(self, head: str) -> bool:
+        """Is ``head`` a place name: the plan's own or a parent's (full or short), a gazetteer name,
+        or a short form (嘉兴) or two-character name (城区) of a division inside the plan's province."""
         gaz = J.gazetteer()
         chain = self.jurisdiction.chain()
-        full = {j.name for j in chain}
-        own = {n for j in chain for n in j.names()}
+        if any(head in j.names() for j in chain) or (head in gaz.by_name and len(head) > 2):
+            return True
         province = (chain[-1].code or "")[:2]
-        if simplified in full or (simplified in gaz.by_name and len(simplified) > 2):
+        return bool(province) and any(c.startswith(province) for c, _ in gaz.by_short.get(head, gaz.by_name.get(head, [])))
+
+    def find_place(self, simplified: str) -> str | None:
+        """The place-name prefix of ``simplified`` when the rest is still a body name.
+
+        A compound prefix (广州市天河区 in 广州市天河区人民政府办公室) is returned whole.
+        """
+        gaz = J.gazetteer()
+        if simplified in {j.name for j in self.jurisdiction.chain()} or (simplified in gaz.by_name and len(simplified) > 2):
             return simplified  # a bare place name: that place's government
         for size in range(min(len(simplified) - 2, 12), 1, -1):
             head, rest = simplified[:size], simplified[size:]
-            if head in own or (head in gaz.by_name and len(head) > 2):
-                pass
-            elif province and any(c.startswith(province) for c, _ in gaz.by_short.get(head, gaz.by_name.get(head, []))):
-                pass  # a short form (嘉兴) or a two-character name (城区) only within the plan's own province
-            else:
+            if not self._is_place(head):
                 continue
             if rest.startswith(("政府", "人民政府", "委", "党")):
                 return head
             fn = load_taxonomy().match(rest)
             if fn and any(rx.match(rest) for rx in fn.compiled):  # the body word follows the place at once
                 return head
+            if (inner := self.find_place(rest)) and inner != rest:
+                return head + inner
         return None
+
+    def leading_places(self, text: str) -> list[str]:
+        """The place names ``text`` opens with, longest first at each step (广州市天河区税务局 -> 广州市, 天河区)."""
+        out: list[str] = []
+        while len(text) > 2:
+            head = next((text[:k] for k in range(min(len(text), 12), 1, -1) if self._is_place(text[:k])), None)
+            if head is None:
+                break
+            out.append(head)
+            text = text[len(head):]
+        return out
+
+    def locate(self, prefix: str) -> J.Jurisdiction:
+        """The jurisdiction a place prefix names; a compound one (广州市天河区) step by step."""
+        parts = self.leading_places(prefix)
+        if "".join(parts) != prefix:
+            return J.place(prefix, self.jurisdiction)
+        where = self.jurisdiction
+        for part in parts:
+            where = J.place(part, where)
+        return where
 
 
 @dataclass(frozen=True)
@@ -103,6 +133,9 @@ def _target(prefix: str, own: J.Jurisdiction) -> J.Jurisdiction:
     level = PREFIX_LEVEL[prefix]
     if own.level is None or own.name.endswith(prefix):
         return own
+    for up in own.chain()[1:]:  # 市X局 in a town plan under a county-level city: that city, not the prefecture
+        if up.name.endswith(prefix) and up.known:
+            return up
     mine, theirs = J.RANK.get(own.level, 2), J.RANK[level]
     if theirs == mine:
         return own
@@ -120,32 +153,74 @@ def resolve_mention(mention: str, ctx: PlanContext) -> AgencyRef:
 def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
     simplified = matching_form(mention)
     own = ctx.jurisdiction
-    if is_collective(simplified):
+    if is_collective(simplified) or generic_collective(simplified, own.level):
         return AgencyRef("collective", collective_id(own.id, simplified), mention.strip(), simplified, simplified,
                          own, UNCLASSIFIED, None, "collective:" + simplified)
     parsed = parse_name(mention, ctx.find_place)
+    tax = load_taxonomy()
+    core = parsed.core
     if parsed.place:
-        where = J.place(parsed.place, own)
+        where = ctx.locate(parsed.place)
     elif parsed.level_prefix:
         where = _target(parsed.level_prefix, own)
+    elif system := shapes.system_prefix(simplified):  # 国网泰州供电公司: the place follows the system name
+        places = ctx.leading_places(simplified[len(system):])
+        where = ctx.locate("".join(places)) if places else own
+        core = simplified
     else:
         where = own
-    tax = load_taxonomy()
-    fn = tax.match(parsed.core) if parsed.core else None
-    if fn is None and not parsed.core and (parsed.government or parsed.place):
+    fn = tax.match(core) if core else None
+    if fn is None and not core and (parsed.government or parsed.place):
         fn = tax.get("government")
     if fn is not None and parsed.party and fn.code in _PARTY_VARIANT:
         fn = tax.get(_PARTY_VARIANT[fn.code])
-    core = parsed.core or ("政府" if parsed.government else parsed.simplified)
+    core = core or ("政府" if parsed.government else parsed.simplified)
     if fn is not None and fn.one_per_jurisdiction:
         key = f"fn:{fn.code}:{parsed.body_class}"
     else:
         key = "nm:" + ("委" if parsed.party else "") + core
+    branch = parsed.branch
+    if (placed := shapes.placed_branch(core)) and (bureau := tax.match(placed[0])):
+        served = _served_place(placed[1], where, ctx)  # 市生态环境局天河分局 serves 天河区
+        if served is not None:
+            fn, where, branch, key = bureau, served, True, f"fn:{bureau.code}:branch"
+    if fn is not None and fn.code == "development_zone_admin" and (zone := shapes.zone_part(core)):
+        where = _zone(zone, parsed.place, where, own)
+        key = "fn:development_zone_admin:committee"
     return AgencyRef(
         kind="agency", id=agency_id(where.id, key), mention=parsed.text, name_simplified=parsed.simplified,
         core=core, jurisdiction=where, function=fn.code if fn else UNCLASSIFIED, function_en=fn.en if fn else None,
-        key=key, branch=parsed.branch, vertical=bool(fn and fn.vertical), party=parsed.party,
+        key=key, branch=branch, vertical=bool(fn and fn.vertical), party=parsed.party,
     )
+
+
+def _served_place(name: str, where: J.Jurisdiction, ctx: PlanContext) -> J.Jurisdiction | None:
+    """The jurisdiction a place-named branch serves, or None when the place is not recognised."""
+    own = ctx.jurisdiction
+    if shapes.is_generic_zone(name):  # 开发区分局: the plan's own zone, else a zone of ``where``
+        if own.level == "development_zone" and where in own.chain():
+            return own
+        return J.zone(J.short_name(where.name) + name, where)
+    for j in own.chain():
+        if name in j.names() or J.short_name(name) in j.names():
+            return j
+    if where.code and J.gazetteer().find(name, where.code):
+        found = J.place(name, where)
+        return found if found.parent is not None and found.parent.id == where.id else None
+    return None
+
+
+def _zone(zone: str, place: str | None, where: J.Jurisdiction, own: J.Jurisdiction) -> J.Jurisdiction:
+    """The development zone a zone committee's name points to (its own jurisdiction)."""
+    generic = shapes.is_generic_zone(zone)
+    if own.level == "development_zone" and where in own.chain():
+        if generic or J.zone_key(zone) == J.zone_key(own.name) or where is own:
+            return own  # 开发区管委会 / 区管委会 in the zone's own plan
+        where = own.parent or own
+    elif where.level == "development_zone":
+        return where
+    name = (place or J.short_name(where.name)) + zone if generic else (place or "") + zone
+    return J.zone(name, where)
 
 
 def inherit_prefixes(units: list[str], ctx: PlanContext | None = None, collective: list[str] | tuple = ()) -> list[str]:

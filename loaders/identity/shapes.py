@@ -1,0 +1,62 @@
+"""Name shapes that place a body somewhere other than its prefix says.
+
+- **System-prefixed vertical bodies**: 国网泰州供电公司, 国家税务总局广州市天河区税务局,
+  人行南昌中心支行, 国家金融监督管理总局泰州监管分局. The system name comes first; the
+  place after it is where the body sits.
+- **Place-named branches**: 市生态环境局天河分局, 市公安局天河区分局, 市自然资源和规划局
+  开发区分局. The branch serves the place named before 分局, so it is the same agency as
+  区生态环境分局 in that district's own plan.
+- **Development zones**: 娄底经开区, 万宝新区管委会, 县工业园管委会 name a zone's
+  administrative committee; the zone is its own jurisdiction (level
+  ``development_zone``) under the city or county it lies in.
+
+Examples
+--------
+>>> system_prefix("国网泰州供电公司"), system_prefix("市供电公司")
+('国网', None)
+>>> placed_branch("生态环境局天河分局")
+('生态环境局', '天河')
+>>> zone_part("万宝新区管委会"), zone_part("经开区"), zone_part("园区办")
+('万宝新区', '经开区', None)
+>>> is_generic_zone("经济开发区"), is_generic_zone("万宝新区")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+_SYSTEM = re.compile(
+    r"^(?:国家电网有限公司|国家电网|国网|国家税务总局|中国人民银行|人民银行|人行|国家金融监督管理总局|金融监管总局|"
+    r"中国银保监会|中国银监会|国家统计局|国家外汇管理局|中国电信股份有限公司|中国电信|中国移动通信集团|中国移动|"
+    r"中国联通|中国铁塔|中国邮政集团有限公司|中国邮政集团公司|中国邮政|中国烟草总公司|武警|中国石化|中国石油)"
+)
+_BRANCH = re.compile(r"^(.+?(?:局|委|厅))(.{1,12}?)分局$")
+_ZONE_WORD = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|开发区|经开区|高新区|新区|工业园区|"
+              r"园区|工业园|产业园|试验区|示范区|综合保税区|保税区|综保区|工业区|集聚区|商务区|功能区|合作区|度假区|"
+              r"旅游区|物流园|科技园|科学城|科技城|港区)")
+_ZONE = re.compile(r"^(.*?" + _ZONE_WORD + r")(?:管委会|管理委员会|管委|管理局)?$")
+_GENERIC_ZONE = re.compile(r"^(?:国家级|省级)?" + _ZONE_WORD + "$")
+
+
+def system_prefix(simplified: str) -> str | None:
+    """The national system name a vertical body's name opens with (国网, 国家税务总局), or None."""
+    m = _SYSTEM.match(simplified)
+    return m.group() if m and len(simplified) > m.end() else None
+
+
+def placed_branch(core: str) -> tuple[str, str] | None:
+    """``(parent bureau, place)`` for a branch named after the place it serves, else None."""
+    m = _BRANCH.match(core)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def zone_part(core: str) -> str | None:
+    """The zone's name in a zone committee's core name (万宝新区管委会 -> 万宝新区), or None."""
+    m = _ZONE.match(core)
+    return m.group(1) if m else None
+
+
+def is_generic_zone(name: str) -> bool:
+    """True when ``name`` is only a zone word (开发区, 经开区), naming no zone in particular."""
+    return bool(_GENERIC_ZONE.match(name))
