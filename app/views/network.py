@@ -30,6 +30,7 @@ EDGE_STYLE = {
     "NAMED_ON": {"color": "#d08c2a", "width": 1.0, "dashes": [2, 5], "label": "collective named on"},
     "SHARES": {"color": "#9aa7b8", "width": 1.0, "dashes": False, "label": "shared tasks"},
 }
+SMALL_COMPONENT = 6  # components up to this size are placed by rule, not simulated
 SHAPES = {"agency": "dot", "collective": "triangle", "task": "square", "jurisdiction": "diamond",
           "function": "dot"}
 OPTIONS = {
@@ -111,10 +112,26 @@ def layout(g: nx.Graph) -> dict:
     return pos
 
 
+def _small(sub: nx.Graph, scale: float) -> dict:
+    """A component of a few nodes without a force simulation: a star's hub in the middle with
+    the rest on a circle around it, else every node on the circle (sorted, so stable)."""
+    nodes = sorted(sub, key=str)
+    n = len(nodes)
+    hub = max(nodes, key=lambda v: (sub.degree(v), -nodes.index(v)))
+    ring = [v for v in nodes if v != hub] if n > 2 and sub.degree(hub) == n - 1 else nodes
+    pos = {} if ring is nodes else {hub: (0.0, 0.0)}
+    for i, v in enumerate(ring):
+        angle = 2 * math.pi * i / len(ring) - math.pi / 2
+        pos[v] = (scale * math.cos(angle), scale * math.sin(angle))
+    return pos
+
+
 def _spring(sub: nx.Graph, scale: float) -> dict:
     n = sub.number_of_nodes()
     if n == 1:
         return {next(iter(sub)): (0.0, 0.0)}
+    if n <= SMALL_COMPONENT:
+        return _small(sub, scale)
     k = 3.0 / math.sqrt(n)
     return {node: (float(p[0]), float(p[1]))
             for node, p in nx.spring_layout(sub, seed=7, k=k, iterations=100 if n < 150 else 50, scale=scale, weight=None).items()}

@@ -85,10 +85,33 @@ def test_large_views_are_capped_and_say_so(web_store, tmp_path):
 
     with TestClient(create_app(make_settings(tmp_path, agencynet_view_max_nodes=5), store=web_store)) as c:
         twin = c.get("/views/plan/p-a.json").json()
-        assert len(twin["nodes"]) == 5 and twin["cap"] == {"shown": 5, "total": 11, "capped": True}
-        assert "showing the 5 most connected of 11 nodes" in c.get("/views/plan/p-a").text
+        assert len(twin["nodes"]) == 5
+        assert twin["cap"] == {"shown": 5, "total": 11, "capped": True,
+                               "more": [{"top": 10, "url": "/views/plan/p-a?top=10"},
+                                        {"top": 11, "url": "/views/plan/p-a?top=11"}]}
+        html = c.get("/views/plan/p-a").text
+        assert "showing the 5 most connected of 11 nodes" in html and "show all 11" in html
         full = nx.read_graphml(io.BytesIO(c.get("/views/plan/p-a.graphml").content))
         assert full.number_of_nodes() == 11  # exports hold the full graph
+        assert len(c.get("/views/plan/p-a.json", params={"top": 11}).json()["nodes"]) == 11  # asked for more
+        r = c.get("/views/plan/p-a.json", params={"top": 0})
+        assert r.status_code == 422 and "top" in r.json()["error"]["message"]
+
+
+def test_co_responsibility_view_draws_fewer_nodes_by_default(web_store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from app.routes.views import CO_VIEW_TOP
+    from tests_app_helpers import make_settings
+
+    with TestClient(create_app(make_settings(tmp_path, agencynet_view_max_nodes=1000), store=web_store)) as c:
+        assert CO_VIEW_TOP < 1000
+        twin = c.get("/views/co-responsibility.json").json()
+        assert twin["cap"]["shown"] == min(CO_VIEW_TOP, twin["cap"]["total"])
+        small = c.get("/views/co-responsibility.json", params={"top": 3}).json()
+        assert small["cap"]["shown"] == 3 and small["cap"]["more"][0]["top"] == 6
+        assert "top=6" in c.get("/views/co-responsibility", params={"top": 3}).text
 
 
 def test_view_errors(client):

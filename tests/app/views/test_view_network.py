@@ -67,3 +67,17 @@ def test_render_caps_keeping_the_most_connected():
     view = render(_graph(), max_nodes=2)
     assert view["cap"] == {"shown": 2, "total": 4, "capped": True}
     assert {n["id"] for n in view["nodes"]} == {"a", "t1"}  # weighted degrees 2 and 3
+
+
+def test_small_components_are_placed_without_simulation_hub_in_the_middle():
+    g = nx.Graph()
+    g.add_edges_from([("hub", "x"), ("hub", "y"), ("hub", "z")])          # a star of four
+    g.add_edges_from([(f"m{i}", f"m{i + 1}") for i in range(12)])          # the main component
+    for n in g:
+        g.nodes[n].update(kind="agency", function="finance", label=n, leads=0, supports=0)
+    pos = layout(g)
+    hx, hy = pos["hub"]
+    ring = [pos[v] for v in ("x", "y", "z")]
+    dists = [round(((x - hx) ** 2 + (y - hy) ** 2) ** 0.5, 6) for x, y in ring]
+    assert len(set(dists)) == 1 and dists[0] > 0  # leaves on a circle around the hub
+    assert layout(g) == pos
