@@ -78,9 +78,11 @@ def make_plans(n_plans: int, seed: int = 7, tasks_per_plan: int = 20) -> list[Pl
                 "doc_number": None, "date": "2018-01-01", "year": 2018, "script": "simplified",
                 "lead_convention": None, "source_hash": f"h{k}", "task_count": tasks_per_plan, "format": "txt",
                 "encoding": "utf-8", "warnings": [], "text": "全文" * 2000}
+        used = {e["source_id"] for e in edges}  # like loaders.graph: only the agencies a plan names
+        agencies = [a for a in agencies if a["id"] in used]
         jurisdictions = [places[0], city] + ([county] if own is county else [])
         graphs.append(PlanGraph(plan=plan, jurisdictions=jurisdictions, tasks=tasks, agencies=agencies,
-                                collectives=[collective], functions=FUNCTIONS, edges=edges))
+                                collectives=[collective] if collective["id"] in used else [], functions=FUNCTIONS, edges=edges))
     return graphs
 
 
@@ -128,6 +130,23 @@ def reload(label: str, store, graphs) -> None:
     print(f"{label:<28} {len(graphs):>7} plans, all unchanged in {seconds:.2f} s")
 
 
+def time_reads(store, graphs) -> None:
+    """Median of 3 timings of the store's list reads (run after a load, before the reset)."""
+    import statistics
+
+    some = [g.plan["id"] for g in graphs[::100]]
+    reads = [("plans()", store.plans), ("agencies()", store.agencies), ("edges()", store.edges),
+             ("duty_counts()", store.duty_counts), (f"duty_counts({len(some)} plans)", lambda: store.duty_counts(some)),
+             ("orphan_tasks()", store.orphan_tasks), (f"edges({len(some)} plans)", lambda: store.edges(some))]
+    for name, read in reads:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            rows = read()
+            times.append(time.perf_counter() - started)
+        print(f"  {store.kind:<9} {name:<24} {len(rows):>8} rows  median {statistics.median(times) * 1000:8.1f} ms")
+
+
 def machine(neo4j_version: str | None) -> str:
     load = os.getloadavg()
     return (f"machine: {platform.node()} {platform.system()} {platform.machine()}, {os.cpu_count()} cpus, "
@@ -143,6 +162,7 @@ def main(argv=None) -> None:
     parser.add_argument("--neo4j-user", default="neo4j")
     parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
     parser.add_argument("--skip-single", action="store_true", help="only the bulk (load_many) runs")
+    parser.add_argument("--reads", action="store_true", help="also time the list reads after loading")
     parser.add_argument("--server-pid", type=int, default=None,
                         help="pid of a local Neo4j: also report its CPU time (a fair figure on a busy machine)")
     args = parser.parse_args(argv)
@@ -168,6 +188,8 @@ def main(argv=None) -> None:
             timed("embedded load (1 tx/plan)", store, graphs, bulk=False)
         timed("embedded load_many", store, graphs, bulk=True)
         reload("embedded reload", store, graphs)
+        if args.reads:
+            time_reads(store, graphs)
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
         print(f"embedded file size {size / 1e6:.1f} MB")
         store.close()
@@ -178,6 +200,8 @@ def main(argv=None) -> None:
             timed("neo4j load (1 tx/plan)", store, graphs, bulk=False)
         timed("neo4j load_many", store, graphs, bulk=True)
         reload("neo4j reload", store, graphs)
+        if args.reads:
+            time_reads(store, graphs)
         store.reset()
         driver.close()
     else:
