@@ -64,14 +64,14 @@ def child(args) -> dict:
     result["queries"], result["measures_on_snapshot"] = {}, {}
     for kind, store in stores.items():
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
-        result["queries"][kind] = queries.latency(store, reps=args.reps)
+        result["queries"][kind] = _guard(lambda: queries.latency(store, reps=args.reps))
     if "embedded" in stores and args.measures:  # the same snapshot whichever store it came from: measured once
-        result["measures_on_snapshot"] = queries.on_snapshot(stores["embedded"], reps=args.reps)
+        result["measures_on_snapshot"] = _guard(lambda: queries.on_snapshot(stores["embedded"], reps=args.reps))
     if driver is not None:
         result["neo4j_server"] = driver.get_server_info().agent
-        result["neo4j_plans"] = neo4j_plans.evidence(driver, "neo4j", stores["neo4j"])
+        result["neo4j_plans"] = _guard(lambda: neo4j_plans.evidence(driver, "neo4j", stores["neo4j"]))
     if args.api:
-        result["api"] = _api(args, work, stores, result.get("sample_plan_ids") or [])
+        result["api"] = _guard(lambda: _api(args, work, stores, result.get("sample_plan_ids") or []))
     result["peak_rss_mb"] = peak_rss_mb()
     result["load_average_end"] = load_average()
     for store in stores.values():
@@ -79,6 +79,15 @@ def child(args) -> dict:
     if driver is not None:
         driver.close()
     return result
+
+
+def _guard(measure):
+    """Run one measuring phase; an exception is recorded in the figures, not fatal to the run."""
+    try:
+        return measure()
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports what broke and goes on
+        print(f"phase failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return {"error": f"{type(exc).__name__}: {exc}"}
 
 
 def _api(args, work: Path, stores: dict, plan_ids: list[str]) -> dict:
@@ -220,14 +229,21 @@ def _print_run(run: dict) -> None:
     print(f"peak RSS: {run['peak_rss_mb']} MB (after load {run['peak_rss_mb_after_load']} MB)")
     for kind, qs in run["queries"].items():
         for name, q in qs.items():
+            if not isinstance(q, dict) or "p50_ms" not in q:
+                print(f"query {kind} {name}: {q}")
+                continue
             print(f"query {kind} {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']})")
     for name, q in run.get("measures_on_snapshot", {}).items():
+        if not isinstance(q, dict) or "p50_ms" not in q:
+            print(f"measures on snapshot {name}: {q}")
+            continue
         print(f"measure on snapshot {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']})")
-    for row in run.get("neo4j_plans", []):
+    plans = run.get("neo4j_plans", [])
+    for row in plans if isinstance(plans, list) else [{"file": "-", "error": plans}]:
         print(f"neo4j {row.get('mode')} {row['file']}: index={row.get('uses_index')} "
               f"{'; '.join(row.get('index_operators', [])) or ','.join(row.get('operators', [])[:4])}")
     for kind, paths in run.get("api", {}).items():
-        if "error" in paths:
+        if kind == "error" or "error" in paths:
             print(f"api {kind}: {paths['error']}")
             continue
         for path, a in paths.items():
