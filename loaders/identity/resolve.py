@@ -184,9 +184,11 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
         served = _served_place(placed[1], where, ctx)  # 市生态环境局天河分局 serves 天河区
         if served is not None:
             fn, where, branch, key = bureau, served, True, f"fn:{bureau.code}:branch"
-    if fn is not None and fn.code == "development_zone_admin" and (zone := shapes.zone_part(core)):
-        where = _zone(zone, parsed.place, where, own)
-        key = "fn:development_zone_admin:committee"
+    if fn is not None and fn.code == "development_zone_admin":
+        if zone := shapes.zone_part(core):
+            where = _zone(zone, parsed.place, where, own)
+        if where.level == "development_zone" and (zone or shapes.is_committee(core)):
+            key = "fn:development_zone_admin:committee"  # the zone's one administrative committee
     return AgencyRef(
         kind="agency", id=agency_id(where.id, key), mention=parsed.text, name_simplified=parsed.simplified,
         core=core, jurisdiction=where, function=fn.code if fn else UNCLASSIFIED, function_en=fn.en if fn else None,
@@ -214,7 +216,7 @@ def _zone(zone: str, place: str | None, where: J.Jurisdiction, own: J.Jurisdicti
     """The development zone a zone committee's name points to (its own jurisdiction)."""
     generic = shapes.is_generic_zone(zone)
     if own.level == "development_zone" and where in own.chain():
-        if generic or J.zone_key(zone) == J.zone_key(own.name) or where is own:
+        if generic or J.zone_key(zone) == J.zone_key(own.name):
             return own  # 开发区管委会 / 区管委会 in the zone's own plan
         where = own.parent or own
     elif where.level == "development_zone":

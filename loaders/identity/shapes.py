@@ -57,6 +57,11 @@ def zone_part(core: str) -> str | None:
     return m.group(1) if m else None
 
 
+def is_committee(core: str) -> bool:
+    """True for a bare committee name (管委会, 管理委员会): the zone's own administration."""
+    return core in ("管委会", "管理委员会", "管委", "工委管委会", "党工委管委会")
+
+
 def is_generic_zone(name: str) -> bool:
     """True when ``name`` is only a zone word (开发区, 经开区), naming no zone in particular."""
     return bool(_GENERIC_ZONE.match(name))

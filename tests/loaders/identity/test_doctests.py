@@ -9,7 +9,8 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["loaders.identity.names", "loaders.identity.taxonomy",
-                                    "loaders.identity.jurisdictions", "loaders.identity.resolve", "loaders.graph"])
+                                    "loaders.identity.jurisdictions", "loaders.identity.resolve", "loaders.graph",
+                                    "loaders.identity.shapes", "loaders.identity.collectives"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0

@@ -79,3 +79,24 @@ def test_compound_and_short_plan_names():
     assert plan_jurisdiction("杭州市余杭区", "district", None).id == plan_jurisdiction("余杭区", "district", "杭州市").id
     short = plan_jurisdiction("嘉兴", "city", None)
     assert short.name == "嘉兴市" and short.id == plan_jurisdiction("嘉兴市", "city", "浙江省").id
+
+
+def test_zone_key_collapses_abbreviations_and_the_place_suffix():
+    from loaders.identity.jurisdictions import zone_key
+    assert zone_key("娄底经开区") == zone_key("娄底市经开区") == zone_key("娄底经济技术开发区") == "娄底经济技术开发区"
+    assert zone_key("泰州高新区") == "泰州高新技术产业开发区"
+    assert zone_key("万宝新区") == "万宝新区"
+
+
+def test_named_zone_is_the_zone_of_its_own_plan():
+    from loaders.identity.jurisdictions import zone
+    city = plan_jurisdiction("娄底市", "city", "湖南省")
+    assert zone("娄底经开区", city).id == plan_jurisdiction("娄底经济技术开发区", "development_zone", "娄底市").id
+    assert zone("娄底经开区", city).level == "development_zone"
+
+
+def test_a_short_name_shared_by_a_city_and_a_county_is_the_city():
+    from loaders.identity.jurisdictions import gazetteer
+    gaz = gazetteer()
+    code = gaz.find("南昌", "360000000000")
+    assert gaz.by_code[code] == ("南昌市", "city")

@@ -184,3 +184,94 @@ def test_distinct_bodies_of_related_functions_stay_apart(a, b):
 def test_two_character_place_names_only_count_nearby():
     ref = resolve_mention("东区管委会", JIAXING)       # 东区 is a district of 攀枝花 (Sichuan)
     assert ref.jurisdiction.id == JIAXING.jurisdiction.id
+
+
+# --- cross-plan identity, county-level cities, zones, branches, vertical bodies -------------------
+
+GUANGZHOU = PlanContext.of("广州市", "city", "广东省")
+TIANHE = PlanContext.of("天河区", "district", "广州市")
+YUEQING = PlanContext.of("乐清市", "county", "温州市")
+WENZHOU = PlanContext.of("温州市", "city", "浙江省")
+LOUDI = PlanContext.of("婁底市", "city", "湖南省")
+LOUDI_ZONE = PlanContext.of("娄底经济技术开发区", "development_zone", "娄底市")
+
+
+@pytest.mark.parametrize("in_district, in_city", [
+    ("市发改委", "广州市发展和改革委员会"), ("市民政局", "市民政局"), ("团市委", "共青团广州市委"),
+    ("市政协", "市政协"), ("市政务服务中心", "市政务服务中心"),
+])
+def test_a_city_bureau_named_in_a_district_plan_is_the_city_plans_agency(in_district, in_city):
+    a, b = resolve_mention(in_district, TIANHE), resolve_mention(in_city, GUANGZHOU)
+    assert a.id == b.id and a.jurisdiction.name == "广州市"
+
+
+@pytest.mark.parametrize("in_city, in_district", [
+    ("市生态环境局天河分局", "区生态环境分局"), ("市公安局天河区分局", "区公安分局"), ("天河区市场监管局", "区市场监管局"),
+    ("天河区人民政府", "区政府"),
+])
+def test_a_district_body_named_in_the_city_plan_is_the_district_plans_agency(in_city, in_district):
+    a, b = resolve_mention(in_city, GUANGZHOU), resolve_mention(in_district, TIANHE)
+    assert a.id == b.id and a.jurisdiction.name == "天河区"
+
+
+def test_place_named_branch_serves_its_place():
+    ref = resolve_mention("市生态环境局天河分局", TIANHE)
+    assert ref.branch and ref.function == "ecology_environment" and ref.jurisdiction.name == "天河区"
+    assert ref.id != resolve_mention("市生态环境局", TIANHE).id
+    zone = resolve_mention("市生态环境局开发区分局", LOUDI_ZONE)
+    assert zone.jurisdiction.id == LOUDI_ZONE.jurisdiction.id and zone.branch
+
+
+def test_county_level_city_plan_reads_shi_as_itself():
+    own = resolve_mention("市市场监管局", YUEQING)
+    assert own.jurisdiction.name == "乐清市" and own.jurisdiction.parent.name == "温州市"
+    assert resolve_mention("温州市市场监管局", YUEQING).id == resolve_mention("市市场监管局", WENZHOU).id
+    assert resolve_mention("乐清市市场监管局", WENZHOU).id == own.id
+    assert PlanContext.of("乐清市", "city", None).jurisdiction.id == YUEQING.jurisdiction.id
+
+
+def test_town_under_a_county_level_city_reads_shi_as_that_city():
+    town = PlanContext.of("柳市镇", "town", "乐清市")
+    assert resolve_mention("市发改局", town).id == resolve_mention("市发改局", YUEQING).id
+    assert resolve_mention("镇派出所", town).jurisdiction.name == "柳市镇"
+    assert resolve_mention("县市场监管局", PlanContext.of("新市镇", "town", "德清县")).jurisdiction.name == "德清县"
+
+
+def test_named_development_zones_get_their_own_jurisdiction():
+    zone = resolve_mention("婁底經開區", LOUDI)
+    assert zone.function == "development_zone_admin" and zone.jurisdiction.level == "development_zone"
+    assert zone.jurisdiction.parent.name == "娄底市"
+    # the zone's own plan, whatever it calls its committee, is the same zone and the same agency
+    for name in ("管委会", "经开区管委会", "娄底经济技术开发区管委会"):
+        assert resolve_mention(name, LOUDI_ZONE).id == zone.id
+    wanbao = resolve_mention("萬寶新區管委會", LOUDI)
+    assert wanbao.jurisdiction.name == "万宝新区" and wanbao.id != zone.id
+    assert resolve_mention("万宝新区管委会", LOUDI_ZONE).id == wanbao.id  # a sibling zone, not the plan's own
+    county_zone = resolve_mention("经济开发区管委会", PlanContext.of("宁国市", "county", "宣城市"))
+    assert county_zone.jurisdiction.parent.name == "宁国市" and county_zone.jurisdiction.level == "development_zone"
+
+
+@pytest.mark.parametrize("name, place", [
+    ("国网泰州供电公司", "泰州市"), ("人行南昌中心支行", "南昌市"), ("南昌海关", "南昌市"),
+    ("国家税务总局广州市天河区税务局", "天河区"), ("江西出入境检验检疫局", "江西省"),
+])
+def test_vertical_bodies_sit_at_the_place_their_name_gives(name, place):
+    ctx = PlanContext.of("江西省", "province", None) if "南昌" in name or "江西" in name else GUANGZHOU
+    if "泰州" in name:
+        ctx = PlanContext.of("泰兴市", "county", "泰州市")
+    ref = resolve_mention(name, ctx)
+    assert ref.vertical and ref.jurisdiction.name == place
+
+
+@pytest.mark.parametrize("name, ctx", [
+    ("街道办事处", TIANHE), ("乡镇人民政府", PANAN), ("村委会", PANAN), ("区属国有企业", TIANHE), ("辖区各企业", TIANHE),
+])
+def test_generic_lower_bodies_are_collective(name, ctx):
+    assert resolve_mention(name, ctx).kind == "collective"
+
+
+def test_party_and_government_bodies_stay_apart():
+    assert resolve_mention("市委宣传部", GUANGZHOU).party and not resolve_mention("市文明办", GUANGZHOU).party
+    assert resolve_mention("市委编办", GUANGZHOU).id == resolve_mention("市编办", GUANGZHOU).id
+    assert resolve_mention("县委县政府督查室", PANAN).function == "government_office"
+    assert resolve_mention("市政法委", GUANGZHOU).function == "political_legal"
