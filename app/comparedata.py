@@ -9,6 +9,9 @@ import queries
 from app import data
 from store.base import GraphStore
 
+DEFAULT_COLUMNS = 5   # with nothing chosen: the jurisdictions with most plans
+MAX_PAIRS = 30        # most similar pairs shown (all of them in the similarity CSV)
+
 
 def heat_table(matrix: list[dict], columns: list[str]) -> list[dict]:
     """Long-form matrix rows (``queries.function_matrix``) as one row per function with a cell
@@ -33,27 +36,33 @@ def heat_table(matrix: list[dict], columns: list[str]) -> list[dict]:
 
 
 def compare(store: GraphStore, jurisdictions: list[str] | None = None, harmonise: bool = False) -> dict:
-    """Function x jurisdiction heat-table, plan metrics, similarity and (two chosen) differences."""
+    """Function x jurisdiction heat-table, plan metrics, similarity and (two chosen) differences.
+
+    With nothing chosen, the ``DEFAULT_COLUMNS`` jurisdictions with most plans are compared;
+    chosen jurisdictions without plans are listed in ``without_plans`` and left out.
+    """
     places = data.jurisdictions(store)
     with_plans = [j for j in places if j["plans"]]
-    chosen = [data.resolve_jurisdiction(store, j) for j in jurisdictions] if jurisdictions else \
-        [j["id"] for j in with_plans]
+    busiest = sorted(with_plans, key=lambda j: (-j["plans"], j["id"]))
+    chosen = list(dict.fromkeys(data.resolve_jurisdiction(store, j) for j in jurisdictions)) if jurisdictions \
+        else sorted(j["id"] for j in busiest[:DEFAULT_COLUMNS])
     names = {j["id"]: j["name"] for j in places}
     empty = [j for j in chosen if not any(w["id"] == j for w in with_plans)]
     picked = [j for j in chosen if j not in empty]
-    parts = queries.compare(store, jurisdictions=picked or None, harmonise=harmonise) if with_plans and \
-        (picked or not jurisdictions) else {}
+    parts = queries.compare(store, jurisdictions=picked, harmonise=harmonise) if picked else {}
     tables = {name: queries.rows(df) for name, df in parts.items()}
     titles = {p["id"]: p.get("title") or p["file"] for p in store.plans()}
     metrics = [{**m, "title": titles.get(m["plan_id"], m["plan"])} for m in tables.get("metrics", [])]
-    columns = [names[j] for j in picked or [w["id"] for w in with_plans]]
+    columns = [names[j] for j in picked]
+    pairs = sorted(tables.get("similarity", []), key=lambda r: (-r["cosine"], r["a"], r["b"]))
     query = urlencode([("jurisdiction", j) for j in picked] + ([("harmonise", "true")] if harmonise else []))
     sep = "&" if query else ""
     return {"page": "compare", "title": "Cross-jurisdiction comparison",
-            "available": [{"id": j["id"], "name": j["name"], "plans": j["plans"]} for j in with_plans],
+            "available": [{"id": j["id"], "name": j["name"], "plans": j["plans"]} for j in busiest],
             "chosen": [{"id": j, "name": names.get(j, j)} for j in picked], "harmonise": harmonise,
             "without_plans": [{"id": j, "name": names.get(j, j)} for j in empty],
             "heat": heat_table(tables.get("matrix", []), columns), "metrics": metrics,
-            "similarity": tables.get("similarity", []), "differences": tables.get("differences", []),
+            "similarity": pairs[:MAX_PAIRS], "similarity_total": len(pairs),
+            "differences": tables.get("differences", []),
             "links": {part: f"/analytics/compare?{query}{sep}part={part}&format=csv"
                       for part in ("matrix", "metrics", "similarity", "differences")}}

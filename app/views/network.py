@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 import pyvis
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from app.views.families import FAMILIES, family, family_spec
@@ -155,8 +156,11 @@ def build_network(g: nx.Graph) -> Network:
     for u, v, d in g.edges(data=True):
         style = EDGE_STYLE[d["type"]]
         width = style["width"] * (1 + math.log(d["weight"], 2)) if d["type"] == "SHARES" else style["width"]
-        net.add_edge(u, v, type=d["type"], title=_edge_tooltip(d), color=style["color"], width=round(width, 2),
-                     dashes=style["dashes"], arrows="to" if d["type"] in ("LEADS", "SUPPORTS", "NAMED_ON") else "")
+        # pyvis's add_edge scans every edge already added (quadratic); the networkx graph already
+        # guarantees known endpoints and no duplicates, so pyvis's Edge rows are appended directly
+        net.edges.append(Edge(u, v, directed=net.directed, type=d["type"], title=_edge_tooltip(d),
+                              color=style["color"], width=round(width, 2), dashes=style["dashes"],
+                              arrows="to" if d["type"] in ("LEADS", "SUPPORTS", "NAMED_ON") else "").options)
     net.options = dict(OPTIONS)
     return net
 

@@ -185,3 +185,13 @@ def test_home_and_orphans_use_aggregated_reads_not_tasks_per_plan(web_store, tmp
         reads.calls.clear()
         assert c.get("/orphans", params={"limit": 1}).status_code == 200
         assert "tasks" not in reads.calls and reads.calls.count("orphan_tasks") == 1
+
+
+def test_compare_page_defaults_to_the_jurisdictions_with_most_plans(client, monkeypatch):
+    from app import comparedata
+
+    monkeypatch.setattr(comparedata, "DEFAULT_COLUMNS", 1)
+    page = client.get("/compare.json").json()
+    assert [c["id"] for c in page["chosen"]] == ["j-c1"]  # both have one plan: id order breaks the tie
+    assert [c["column"] for c in page["heat"][0]["cells"]] == ["城市c1"]
+    assert [m["plan_id"] for m in page["metrics"]] == ["p-a"]
