@@ -50,6 +50,7 @@ class Function:
     examples: tuple[str, ...] = ()
     vertical: bool = False
     compiled: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
+    combined: re.Pattern | None = field(default=None, compare=False, repr=False)  # any pattern: a cheap pre-check
 
 
 @dataclass
@@ -80,6 +81,8 @@ class Taxonomy:
         best = None
         best_key = None
         for order, fn in enumerate(self.functions):
+            if fn.combined is not None and not fn.combined.search(name):
+                continue
             for rx in fn.compiled:
                 m = rx.search(name)
                 if not m:
@@ -155,7 +158,7 @@ def parse_taxonomy(data: dict, source: str = "<taxonomy>") -> Taxonomy:
             reform_year=raw.get("reform_year"), one_per_jurisdiction=bool(raw["one_per_jurisdiction"]),
             priority=int(raw["priority"]), patterns=tuple(patterns),
             examples=tuple(raw.get("examples") or ()), vertical=bool(raw.get("vertical", False)),
-            compiled=tuple(compiled),
+            compiled=tuple(compiled), combined=re.compile("|".join(f"(?:{p})" for p in patterns)),
         ))
     tax = Taxonomy(version=version, functions=functions, source=source)
     for fn in functions:
