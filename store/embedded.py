@@ -15,6 +15,8 @@ Examples
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -92,8 +94,24 @@ class EmbeddedStore(EmbeddedReads):
     def _error(self, exc: Exception) -> StoreError:
         text = str(exc)
         if isinstance(exc, sqlite3.OperationalError) and any(s in text.lower() for s in _UNAVAILABLE):
-            return StoreUnavailable(str(self.path), text)
+            why = self._diagnose()
+            return StoreUnavailable(str(self.path), f"{text} ({why})" if why else text)
         return StoreError(f"embedded store {self.path}: {text}")
+
+    def _diagnose(self) -> str | None:
+        """Why SQLite cannot write here, in words a person can act on (or None)."""
+        try:
+            if os.statvfs(self.data_dir).f_flag & os.ST_RDONLY:
+                return f"the filesystem holding {self.data_dir} is mounted read-only"
+            if not os.access(self.data_dir, os.W_OK):
+                return f"{self.data_dir} is not writable (permission denied)"
+            if self.path.exists() and not os.access(self.path, os.W_OK):
+                return f"{self.path.name} is read-only"
+            if shutil.disk_usage(self.data_dir).free == 0:
+                return "no space left on the device"
+        except OSError:
+            return None
+        return None
 
     @contextmanager
     def _write(self):
