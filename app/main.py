@@ -18,14 +18,14 @@ from agencynet.settings import Settings, get_settings
 from app.deps import StoreHolder
 from app.errors import AppConfigError, install_handlers
 from app.limits import BodyLimit, body_limit
-from app.routes import agencies, analytics, functions, health, jurisdictions, pages, plans, tasks, views
+from app.routes import agencies, analytics, docs, functions, health, jurisdictions, pages, plans, tasks, views
 from app.views.network import VENDOR_DIR
 from store.base import GraphStore
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_SECRETS = {"", "changeme", "change-me", "secret", "token", "password", "neo4j", "test", "admin"}
 ROUTERS = (health.router, plans.router, tasks.router, agencies.router, jurisdictions.router,
-           functions.router, analytics.router, views.router, pages.router)
+           functions.router, analytics.router, views.router, pages.router, docs.router)
 
 
 def check_settings(settings: Settings) -> None:
@@ -74,13 +74,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         finally:
             holder.close()
 
-    app = FastAPI(title="agencynet", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="agencynet", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Agency responsibility networks from Chinese local-government policy documents.")
     app.state.settings = settings
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=body_limit(settings.agencynet_max_upload_mb),
                        limit_mb=settings.agencynet_max_upload_mb)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount(docs.SWAGGER_URL, StaticFiles(directory=docs.SWAGGER_DIR), name="swagger-ui")
     app.mount("/vendor", StaticFiles(directory=VENDOR_DIR), name="vendor")
     for router in ROUTERS:
         app.include_router(router)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from agencynet.errors import BadFilter
+from agencynet.errors import BadFilter, NotFound
 from app import data
 from loaders.records import ORPHAN_CATEGORIES
 from store.base import GraphStore
@@ -97,30 +97,45 @@ def source(store: GraphStore, plan_id: str, task_id: str | None = None) -> dict:
     """The plan's decoded text split around the task's span (``before``/``marked``/``after``)."""
     detail = data.plan(store, plan_id)
     text = store.plan_text(plan_id) or ""
-    start = end = None
+    start = end = seq = None
     heading = None
     if task_id:
-        t = data.task(store, task_id)
+        t = store.task(task_id)
+        if t is None:
+            raise NotFound(f"no task with id '{task_id}' (task ids look like <plan id>-t<seq>; see /plans/{plan_id}/tasks)")
         if t["plan_id"] != plan_id:
-            raise BadFilter(f"task '{task_id}' belongs to plan '{t['plan_id']}', not '{plan_id}'")
-        start, end, heading = t.get("span_start"), t.get("span_end"), t.get("heading")
+            raise BadFilter(f"task: task '{task_id}' belongs to plan '{t['plan_id']}', not '{plan_id}' "
+                            f"(open /source/{t['plan_id']}?task={task_id})")
+        start, end, heading, seq = t.get("span_start"), t.get("span_end"), t.get("heading"), t.get("seq")
     if start is None or end is None or not (0 <= start <= end <= len(text)):
         parts = {"before": text, "marked": "", "after": ""}
     else:
         parts = {"before": text[:start], "marked": text[start:end], "after": text[end:]}
     return {"page": "source", "title": f"Source: {detail.get('title') or detail['file']}",
             "plan": {"id": plan_id, "title": detail.get("title"), "file": detail["file"]},
-            "task": {"id": task_id, "heading": heading, "span": [start, end]} if task_id else None,
+            "task": {"id": task_id, "seq": seq, "heading": heading, "span": [start, end],
+                     "found": bool(parts["marked"])} if task_id else None,
             "length": len(text), **parts}
 
 
-def agency(store: GraphStore, agency_id: str) -> dict:
+def agency(store: GraphStore, agency_id: str, limit: int = 100, led_offset: int = 0,
+           supported_offset: int = 0) -> dict:
+    """An agency, its function (with family), and the duties it leads and supports (each list paged)."""
+    from app.views.families import family, family_spec
+
     detail = data.agency_detail(store, agency_id)
-    plans = {p["id"]: p.get("title") or p["file"] for p in store.plans()}
+    plans = {p["id"]: _title(p) for p in store.plans()}
     for duty in detail["led"] + detail["supported"]:
         duty["plan"] = plans.get(duty["plan_id"], duty["plan_id"])
+    fn = next((f for f in store.functions() if f["code"] == detail.get("function")), None)
+    led, supported = detail.pop("led"), detail.pop("supported")
+    detail.update(leads=len(led), supports=len(supported), function_zh=fn and fn.get("zh"),
+                  function_en=fn and fn.get("en"), family=family_spec(family(detail.get("function")))["label"])
     return {"page": "agency", "title": detail["name"], "agency": detail,
-            "links": {"network": f"/views/agency/{agency_id}", "api": f"/agencies/{agency_id}"}}
+            "led": _window(led, limit, led_offset), "supported": _window(supported, limit, supported_offset),
+            "links": {"network": f"/views/agency/{agency_id}", "api": f"/agencies/{agency_id}",
+                      "csv": f"/agencies/{agency_id}?format=csv",
+                      "agencies": f"/agencies?jurisdiction={detail.get('jurisdiction_id') or ''}"}}
 
 
 def orphans(store: GraphStore, category: str | None = None, plan_id: str | None = None,

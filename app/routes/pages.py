@@ -44,11 +44,13 @@ def source_page(name: str, request: Request, store: StoreDep, task: str | None =
 
 
 @router.get("/agency/{name}", response_model=PageDataPublic, responses=HTML)
-def agency_page(name: str, request: Request, store: StoreDep, format: FormatP = None):
-    """An agency: names as written, duties led and supported, link to its ego network."""
+def agency_page(name: str, request: Request, store: StoreDep, limit: LimitQ = 100, led_offset: OffsetQ = 0,
+                supported_offset: OffsetQ = 0, format: FormatP = None):
+    """An agency: names as written, duties led and supported (each paged), link to its ego network."""
     agency_id, ext = split_ext(name)
     fmt = pick_format(request, ext, format)
-    return respond(request, "agency.html", pagedata.agency(store, agency_id), fmt)
+    return respond(request, "agency.html", pagedata.agency(store, agency_id, limit, led_offset, supported_offset),
+                   fmt)
 
 
 @router.get("/orphans", response_model=PageDataPublic, responses=HTML)

@@ -100,3 +100,17 @@ def test_nothing_is_built_at_import_and_app_main_app_is_lazy(monkeypatch, tmp_pa
         get_settings.cache_clear()
     with TestClient(built) as c:
         assert c.get("/health").json()["where"].startswith(str(tmp_path / "lazy"))
+
+
+def test_api_docs_are_served_without_a_cdn(tmp_path):
+    import re
+
+    with TestClient(create_app(make_settings(tmp_path))) as c:
+        html = c.get("/docs").text
+        urls = re.findall(r"""(?:src|href|url)\s*[:=]\s*['"]([^'"]+)['"]""", html)
+        assert urls and all(u.startswith(("/", "data:")) for u in urls), urls
+        for u in urls:
+            if u.startswith("/vendor/"):
+                assert c.get(u).status_code == 200, u
+        assert c.get("/openapi.json").json()["info"]["title"] == "agencynet"
+        assert c.get("/redoc").status_code == 404

@@ -161,6 +161,21 @@ def test_other_views_and_pages_render_cleanly(page, live_server):
     page.screenshot(path=str(DOCS / "screenshot-compare.png"))
     page.goto(base + "/orphans")
     assert page.locator("table.grid").count() == 2
+    page.screenshot(path=str(DOCS / "screenshot-orphans.png"))
+    leader = page.evaluate("() => fetch('/index.json').then(r => r.json())")["top_leaders"][0]["id"]
+    page.goto(base + f"/agency/{leader}")
+    page.get_by_role("link", name="Ego network").click()
+    page.wait_for_load_state("load")
+    assert _network_state(page)["nodes"] > 1
+    _assert_clean(page, base)
+
+
+def test_api_docs_work_offline(page, live_server):
+    base = live_server["base"]
+    page.goto(base + "/docs")
+    page.locator(".swagger-ui .opblock").first.wait_for(timeout=15000)
+    assert page.locator(".swagger-ui .opblock").count() > 20
+    assert "agencynet" in page.locator(".swagger-ui .info .title").inner_text()
     _assert_clean(page, base)
 
 

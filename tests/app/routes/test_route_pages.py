@@ -195,3 +195,23 @@ def test_compare_page_defaults_to_the_jurisdictions_with_most_plans(client, monk
     assert [c["id"] for c in page["chosen"]] == ["j-c1"]  # both have one plan: id order breaks the tie
     assert [c["column"] for c in page["heat"][0]["cells"]] == ["城市c1"]
     assert [m["plan_id"] for m in page["metrics"]] == ["p-a"]
+
+
+def test_agency_page_pages_its_duties(client):
+    full = client.get("/agency/a-c1-2.json").json()
+    assert full["agency"]["leads"] == full["led"]["total"] > 1
+    assert full["agency"]["function_zh"] and full["agency"]["family"]
+    page = client.get("/agency/a-c1-2.json", params={"limit": 1, "led_offset": 1}).json()
+    assert page["led"]["items"] == full["led"]["items"][1:2]
+    assert page["supported"]["items"] == full["supported"]["items"][:1]
+    html = client.get("/agency/a-c1-2", params={"limit": 1}).text
+    assert "led_offset=1" in html and "supported_offset=1" in html
+
+
+def test_source_page_unknown_task_and_missing_span(client):
+    r = client.get("/source/p-a.json", params={"task": "p-a-t99"})
+    assert r.status_code == 404 and "/plans/p-a/tasks" in r.json()["error"]["message"]
+    page = client.get("/source/p-a.json", params={"task": "p-a-t1"}).json()
+    assert page["task"]["seq"] == 1
+    if not page["task"]["found"]:
+        assert "has no recorded position" in client.get("/source/p-a", params={"task": "p-a-t1"}).text
