@@ -51,15 +51,22 @@ def compare(store: GraphStore, jurisdictions: list[str] | None = None, harmonise
     picked = [j for j in chosen if j not in empty]
     parts = queries.compare(store, jurisdictions=picked, harmonise=harmonise) if picked else {}
     tables = {name: queries.rows(df) for name, df in parts.items()}
-    titles = {p["id"]: p.get("title") or p["file"] for p in store.plans()}
+    plans = store.plans()
+    titles = {p["id"]: p.get("title") or p["file"] for p in plans}
     metrics = [{**m, "title": titles.get(m["plan_id"], m["plan"])} for m in tables.get("metrics", [])]
-    columns = [names[j] for j in picked]
+    # queries label a column with the jurisdiction as the plans write it (婁底市), which may differ
+    # from the jurisdiction's own name (娄底市): map each chosen id to its plans' label
+    written = {}
+    for p in sorted(plans, key=lambda p: p["id"]):
+        written.setdefault(p["jurisdiction_id"], p.get("jurisdiction") or names.get(p["jurisdiction_id"]))
+    columns = [written.get(j, names[j]) for j in picked]
     pairs = sorted(tables.get("similarity", []), key=lambda r: (-r["cosine"], r["a"], r["b"]))
     query = urlencode([("jurisdiction", j) for j in picked] + ([("harmonise", "true")] if harmonise else []))
     sep = "&" if query else ""
     return {"page": "compare", "title": "Cross-jurisdiction comparison",
             "available": [{"id": j["id"], "name": j["name"], "plans": j["plans"]} for j in busiest],
-            "chosen": [{"id": j, "name": names.get(j, j)} for j in picked], "harmonise": harmonise,
+            "chosen": [{"id": j, "name": names.get(j, j), "column": c} for j, c in zip(picked, columns)],
+            "harmonise": harmonise,
             "without_plans": [{"id": j, "name": names.get(j, j)} for j in empty],
             "heat": heat_table(tables.get("matrix", []), columns), "metrics": metrics,
             "similarity": pairs[:MAX_PAIRS], "similarity_total": len(pairs),

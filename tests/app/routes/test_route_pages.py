@@ -215,3 +215,22 @@ def test_source_page_unknown_task_and_missing_span(client):
     assert page["task"]["seq"] == 1
     if not page["task"]["found"]:
         assert "has no recorded position" in client.get("/source/p-a", params={"task": "p-a-t1"}).text
+
+
+def test_compare_heat_table_when_plans_write_the_place_differently(web_store, tmp_path):
+    """A plan may write its jurisdiction in another script (婁底市) than the place's name (娄底市)."""
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from support.graphs import make_graph
+    from tests_app_helpers import make_settings
+
+    g = make_graph("c", n_tasks=4, city="c3", source_hash="h3")
+    g.plan["jurisdiction"] = "城巿c3（写法）"
+    web_store.load(g)
+    with TestClient(create_app(make_settings(tmp_path), store=web_store)) as c:
+        page = c.get("/compare.json", params={"j": ["j-c1", "j-c3"]}).json()
+        assert [x["column"] for x in page["chosen"]] == ["城市c1", "城巿c3（写法）"]
+        for i in range(2):  # every column holds its leads: shares add up to 1
+            assert abs(sum(r["cells"][i]["share"] for r in page["heat"]) - 1.0) < 0.01, i
+        assert "as written: 城巿c3（写法）" in c.get("/compare", params={"j": ["j-c1", "j-c3"]}).text
