@@ -8,6 +8,8 @@ for every body of a kind:
   district plan (in a town plan, 镇政府 is the town's own government);
 - village and community bodies with no name: 村委会, 社区居委会, 村(社区);
 - "every enterprise" forms: 区属国有企业, 辖区各企业, 重点企业;
+- every lower government or every body of a kind: 县(市、区)人民政府, 县级人民政府,
+  行业主管部门, 属地政府, 驻泰单位;
 - 各 inside a name: 县委县政府各部门, 区内各企业.
 
 Examples
@@ -39,6 +41,12 @@ _ENTERPRISES = re.compile(
     r"^(?:[省市区县镇乡](?:属|管|直))?(?:辖区|区内|县内|市内|全市|全区|全县)?(?:各类?)?"
     r"(?:国有|重点|规上|规模以上|骨干|龙头|相关|有关|广大|中小)?(?:工业)?企业(?:集团)?$"
 )
+# 县(市、区)人民政府, 县市区政府, 县级人民政府: every lower government at once.
+_LOWER_GOVERNMENTS = re.compile(
+    r"^(?:县市区|县区|区县|市县|市区|县市|县\(市、?区?\)|县\(市\)|县\(区\)|区\(县\)|区\(市\)|市\(县\)|市\(区\)|"
+    r"市、县\(区\)|市、县|县、区|[省市县区乡镇]级|试点县(?:市区)?|属地)(?:人民)?政府$"
+)
+_KINDS = re.compile(r"^(?:行业|各行业|业务|职能|监管|行业主管|主管|属地)(?:部门|单位|机构)$|^驻.{0,8}(?:单位|机构)$|^属地")
 _EACH = re.compile(r"各(?:有关|相关|级|类)?(?:部门|单位|企业|乡镇|镇|乡|街道|村|社区|园区|学校|医院|成员|机关)")
 
 
@@ -53,7 +61,7 @@ def generic_collective(simplified: str, plan_level: str | None) -> bool:
         The plan's own level: a bare 镇政府 or 街道办事处 is collective only in a plan
         above town level.
     """
-    if _TOWNSHIP.match(simplified) or _VILLAGE.match(simplified) or _ENTERPRISES.match(simplified):
+    if any(rx.match(simplified) for rx in (_TOWNSHIP, _VILLAGE, _ENTERPRISES, _LOWER_GOVERNMENTS, _KINDS)):
         return True
     if _EACH.search(simplified):
         return True

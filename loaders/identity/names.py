@@ -55,7 +55,7 @@ BODY_CLASSES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("branch", r"(?:分局|分中心|分院|分所|支局|分部|分理处|分公司)$"),
         ("committee", r"(?:管委会|管理委员会|管委)$"),
         ("office", r"(?:办公室|办事处|办)$"),
-        ("department", r"(?:局|委|委员会|厅|署|部)$"),
+        ("department", r"(?:局|委|委员会|厅|署|部|部门)$"),
         ("centre", r"中心$"),
         ("division", r"(?:处|科|股|室)$"),
         ("unit", r"(?:支队|大队|中队|队|所|站)$"),

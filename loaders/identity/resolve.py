@@ -169,13 +169,19 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
         core = simplified
     else:
         where = own
+    zone_of = None
+    if core and (split := shapes.zone_body(core)) and (inner := tax.match(split[1])) \
+            and inner.code != "development_zone_admin" and any(rx.match(split[1]) for rx in inner.compiled):
+        zone_of, core = split[0], split[1]  # 高新区财政局: the zone's finance bureau
     fn = tax.match(core) if core else None
     if fn is None and not core and (parsed.government or parsed.place):
         fn = tax.get("government")
     if fn is not None and parsed.party and fn.code in _PARTY_VARIANT:
         fn = tax.get(_PARTY_VARIANT[fn.code])
     core = core or ("政府" if parsed.government else parsed.simplified)
-    if fn is not None and fn.one_per_jurisdiction:
+    if parsed.body_class == "unit":
+        key = "nm:" + shapes.unit_core(core)
+    elif fn is not None and fn.one_per_jurisdiction:
         key = f"fn:{fn.code}:{parsed.body_class}"
     else:
         key = "nm:" + ("委" if parsed.party else "") + core
@@ -184,6 +190,8 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
         served = _served_place(placed[1], where, ctx)  # 市生态环境局天河分局 serves 天河区
         if served is not None:
             fn, where, branch, key = bureau, served, True, f"fn:{bureau.code}:branch"
+    if zone_of:
+        where = _zone(zone_of, parsed.place, where, own)
     if fn is not None and fn.code == "development_zone_admin":
         if zone := shapes.zone_part(core):
             where = _zone(zone, parsed.place, where, own)

@@ -8,7 +8,10 @@
   区生态环境分局 in that district's own plan.
 - **Development zones**: 娄底经开区, 万宝新区管委会, 县工业园管委会 name a zone's
   administrative committee; the zone is its own jurisdiction (level
-  ``development_zone``) under the city or county it lies in.
+  ``development_zone``) under the city or county it lies in. 高新区财政局 is that
+  zone's finance bureau.
+- **Field units** (支队, 大队, 所, 站) of a bureau are told apart by name, without
+  the parent bureau's name (市公安局交通警察支队 = 市交警支队 ≠ 市公安局治安支队).
 
 Examples
 --------
@@ -37,6 +40,10 @@ _ZONE_WORD = (r"(?:经济技术开发区|高新技术产业开发区|高新技�
               r"旅游区|物流园|科技园|科学城|科技城|港区)")
 _ZONE = re.compile(r"^(.*?" + _ZONE_WORD + r")(?:管委会|管理委员会|管委|管理局)?$")
 _GENERIC_ZONE = re.compile(r"^(?:国家级|省级)?" + _ZONE_WORD + "$")
+_ZONE_BODY = re.compile(r"^(.{0,12}?" + _ZONE_WORD + r")(?:管委会|管理委员会|管委|党工委)?(.{2,})$")
+_UNIT = re.compile(r"(?:支队|大队|中队|总队|所|站)$")
+_UNIT_PARENT = re.compile(r"^(?:.{1,10}?局|公安)(?=.{2,}$)")
+_UNIT_WORDS = (("交通警察", "交警"), ("交通巡逻警察", "交巡警"), ("消防救援", "消防"))
 
 
 def system_prefix(simplified: str) -> str | None:
@@ -55,6 +62,31 @@ def zone_part(core: str) -> str | None:
     """The zone's name in a zone committee's core name (万宝新区管委会 -> 万宝新区), or None."""
     m = _ZONE.match(core)
     return m.group(1) if m else None
+
+
+def zone_body(core: str) -> tuple[str, str] | None:
+    """``(zone, body)`` for a body of a named zone (高新区财政局, 万宝新区社会事务局), else None.
+
+    The caller checks that ``body`` is itself a body name.
+    """
+    m = _ZONE_BODY.match(core)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def unit_core(core: str) -> str:
+    """A field unit's name without its parent bureau and with the usual short words.
+
+    市公安局交通警察支队, 市公安交警支队 and 市交警支队 are one unit; 治安支队 another.
+
+    >>> unit_core("公安局交通警察支队"), unit_core("公安交警支队"), unit_core("公安局治安支队")
+    ('交警支队', '交警支队', '治安支队')
+    """
+    if not _UNIT.search(core):
+        return core
+    core = _UNIT_PARENT.sub("", core)
+    for long, short in _UNIT_WORDS:
+        core = core.replace(long, short)
+    return core
 
 
 def is_committee(core: str) -> bool:

@@ -26,3 +26,15 @@ def test_a_town_plan_names_its_own_government():
     assert not generic_collective("镇政府", "town") and not generic_collective("街道办事处", "town")
     assert generic_collective("镇政府", "district") and generic_collective("街道办事处", None)
     assert generic_collective("乡镇人民政府", "town")  # 乡镇: both kinds, so never one body
+
+
+@pytest.mark.parametrize("name", [
+    "县(市、区)人民政府", "县市区政府", "县级人民政府", "行业主管部门", "属地政府", "驻泰单位", "试点县市区政府",
+])
+def test_every_lower_government_or_every_body_of_a_kind(name):
+    assert generic_collective(name, "city")
+
+
+@pytest.mark.parametrize("name", ["区政府", "县政府", "市政府", "县人民政府"])
+def test_one_government_is_not(name):
+    assert not generic_collective(name, "city")

@@ -275,3 +275,22 @@ def test_party_and_government_bodies_stay_apart():
     assert resolve_mention("市委编办", GUANGZHOU).id == resolve_mention("市编办", GUANGZHOU).id
     assert resolve_mention("县委县政府督查室", PANAN).function == "government_office"
     assert resolve_mention("市政法委", GUANGZHOU).function == "political_legal"
+
+
+def test_field_units_are_told_apart_by_name_not_collapsed_by_function():
+    taizhou = PlanContext.of("泰州市", "city", "江苏省")
+    traffic = {resolve_mention(n, taizhou).id for n in ("市公安局交通警察支队", "市公安交警支队", "市交警支队")}
+    assert len(traffic) == 1
+    assert resolve_mention("市公安局治安支队", taizhou).id not in traffic
+    assert resolve_mention("市公安局", taizhou).id not in traffic
+
+
+def test_a_zone_named_before_a_bureau_is_where_the_bureau_sits():
+    taizhou = PlanContext.of("泰州市", "city", "江苏省")
+    a, b = resolve_mention("高新区财政局", taizhou), resolve_mention("泰州高新区财政局", taizhou)
+    assert a.id == b.id and a.function == "finance" and a.jurisdiction.level == "development_zone"
+    assert a.jurisdiction.parent.name == "泰州市" and a.id != resolve_mention("市财政局", taizhou).id
+
+
+def test_plural_department_names_are_the_bureau():
+    assert resolve_mention("市教育部门", GUANGZHOU).id == resolve_mention("市教育局", GUANGZHOU).id

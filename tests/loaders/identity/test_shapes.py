@@ -41,3 +41,19 @@ def test_generic_zone_words_and_bare_committees():
     assert shapes.is_generic_zone("经开区") and shapes.is_generic_zone("国家级高新区")
     assert not shapes.is_generic_zone("万宝新区") and not shapes.is_generic_zone("娄底经开区")
     assert shapes.is_committee("管委会") and not shapes.is_committee("管委会办公室")
+
+
+@pytest.mark.parametrize("core, expected", [
+    ("高新区财政局", ("高新区", "财政局")), ("万宝新区社会事务局", ("万宝新区", "社会事务局")),
+    ("经开区管委会经发局", ("经开区", "经发局")), ("财政局", None), ("新区", None),
+])
+def test_zone_body(core, expected):
+    assert shapes.zone_body(core) == expected
+
+
+@pytest.mark.parametrize("core, unit", [
+    ("公安局交通警察支队", "交警支队"), ("公安交警支队", "交警支队"), ("交警支队", "交警支队"),
+    ("公安局治安支队", "治安支队"), ("公安消防支队", "消防支队"), ("消防救援支队", "消防支队"), ("发改委", "发改委"),
+])
+def test_unit_core(core, unit):
+    assert shapes.unit_core(core) == unit
