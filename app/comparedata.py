@@ -53,7 +53,10 @@ def compare(store: GraphStore, jurisdictions: list[str] | None = None, harmonise
     tables = {name: queries.rows(df) for name, df in parts.items()}
     plans = store.plans()
     titles = {p["id"]: p.get("title") or p["file"] for p in plans}
-    metrics = [{**m, "title": titles.get(m["plan_id"], m["plan"])} for m in tables.get("metrics", [])]
+    zh = {f["code"]: f.get("zh") for f in store.functions()} if tables.get("metrics") else {}
+    metrics = [{**m, "year": int(m["year"]) if m.get("year") is not None else None,
+                "title": titles.get(m["plan_id"], m["plan"]), "top_function_zh": zh.get(m.get("top_function"))}
+               for m in tables.get("metrics", [])]
     # queries label a column with the jurisdiction as the plans write it (婁底市), which may differ
     # from the jurisdiction's own name (娄底市): map each chosen id to its plans' label
     written = {}
