@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-LEVEL_PREFIXES = ("街道", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡")
+LEVEL_PREFIXES = ("自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡")
 # A level character that starts a word is not a prefix (市场监管局 in a zone plan).
 _NOT_PREFIX = re.compile(
     r"^(?:市场|市政(?=局|公用|工程|设施|管理|园林|建设|维护|养护|市容|环卫|处|所|队|集团|公司|院)|"
@@ -44,8 +44,8 @@ _LEAGUE = re.compile(r"^(?:共青)?团(.{0,12}?[省市区县州旗])委(?:员会
 # 县委县政府督查室: a joint Party-and-government office is read as a government body.
 _JOINT = re.compile(r"^委(?:[省市区县州旗])?(?:人民)?政府")
 _PARTY = re.compile(r"^(?:委(?!员会)|党委|党工委|党组|工委)")
-_GOVERNMENT = re.compile(r"^(?:人民)?政府(?!采购)")
-_ALIAS_NOTE = re.compile(r"(?<=.)\([^()]*\)$")
+_GOVERNMENT = re.compile(r"^(?:(?:人民)?政府|行政公署|行署)(?!采购)")
+_ALIAS_NOTE = re.compile(r"(?<=.)\([^()]*\)")
 _BRANCH = re.compile(r"(?:分局|分中心|分院|分所|支局|分部|分理处|分公司)$")
 
 # Body kinds, tried in order on the end of the core name.
@@ -148,6 +148,8 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
     text = clean(mention)
     simplified = to_simplified(text)
     rest = _LEAGUE.sub(r"\1团委", simplified)
+    if rest.startswith("地委") and len(rest) > 2:
+        rest = "地区" + rest[1:]  # 地委宣传部: the prefecture's (地区) Party committee
     place = find_place(rest) if find_place else None
     prefix = None
     if place:
@@ -163,7 +165,7 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
         party, rest = True, rest[m.end():]
     elif m := _GOVERNMENT.match(rest):
         government, rest = True, rest[m.end():]
-    rest = _ALIAS_NOTE.sub("", rest).strip("()")  # 发改委(物价局): a second name of the same body
+    rest = _ALIAS_NOTE.sub("", rest).strip("()")  # 发改委(物价局), 高新区(滨江)管委会: an aside, not the name
     return ParsedName(
         text=text, simplified=simplified, place=place, level_prefix=prefix, party=party,
         government=government, core=rest, branch=bool(_BRANCH.search(rest)),

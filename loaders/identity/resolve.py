@@ -39,7 +39,8 @@ from loaders.ids import agency_id, collective_id
 from loaders.units import is_collective
 
 PREFIX_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district", "县": "county",
-                "旗": "county", "镇": "town", "乡": "town", "街道": "town"}
+                "旗": "county", "镇": "town", "乡": "town", "街道": "town", "自治区": "province", "自治州": "city",
+                "自治县": "county", "自治旗": "county", "地区": "city"}
 _PARTY_VARIANT = {"government_office": "party_office"}
 
 

@@ -294,3 +294,23 @@ def test_a_zone_named_before_a_bureau_is_where_the_bureau_sits():
 
 def test_plural_department_names_are_the_bureau():
     assert resolve_mention("市教育部门", GUANGZHOU).id == resolve_mention("市教育局", GUANGZHOU).id
+
+
+def test_autonomous_region_and_prefecture_prefixes():
+    banner = PlanContext.of("准格尔旗", "county", "鄂尔多斯市")
+    assert resolve_mention("自治区发改委", banner).jurisdiction.name == "内蒙古自治区"
+    assert resolve_mention("旗发改委", banner).jurisdiction.name == "准格尔旗"
+    aksu = PlanContext.of("阿克苏地区", "city", "新疆维吾尔自治区")
+    party = resolve_mention("地委宣传部", aksu)
+    assert party.party and party.jurisdiction.name == "阿克苏地区" and party.function == "propaganda"
+    assert resolve_mention("地委办公室", aksu).function == "party_office"
+    assert resolve_mention("行署办公室", aksu).function == "government_office"
+    assert resolve_mention("地区财政局", aksu).jurisdiction.id == aksu.jurisdiction.id
+    assert resolve_mention("各苏木乡镇人民政府", banner).kind == resolve_mention("嘎查村", banner).kind == "collective"
+
+
+def test_an_aside_inside_a_name_is_not_part_of_it():
+    hz = PlanContext.of("杭州市", "city", "浙江省")
+    ref = resolve_mention("杭州高新区(滨江)管委会", hz)
+    assert ref.function == "development_zone_admin" and ref.jurisdiction.level == "development_zone"
+    assert ref.id == resolve_mention("杭州高新区管委会", hz).id
