@@ -11,11 +11,11 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
-from markupsafe import escape
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from agencynet.errors import AgencynetError, BadFilter, ExtractionError, NotFound, StoreUnavailable
+from app.rendering import TEMPLATES
 
 log = logging.getLogger("agencynet.app")
 
@@ -41,16 +41,11 @@ class UploadRefused(AgencynetError):
 
 
 def error_response(request: Request, status: int, code: str, message: str, detail=None, headers=None):
-    """Render the one error shape as JSON, or as a small HTML page for browsers."""
+    """Render the one error shape as JSON, or for browsers as a page of the site (autoescaped)."""
     body = {"error": {"code": code, "message": message, "detail": detail}}
     if _wants_html(request):
-        html = (
-            "<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>agencynet: error</title>"
-            "<link rel='stylesheet' href='/static/app.css'></head><body><main class='page'>"
-            f"<h1>{status}: {escape(code)}</h1><p class='error'>{escape(message)}</p>"
-            "<p><a href='/'>Home</a></p></main></body></html>"
-        )
-        return HTMLResponse(html, status_code=status, headers=headers)
+        page = {"page": "error", "title": f"{status}: {code}", "status": status, "code": code, "message": message}
+        return TEMPLATES.TemplateResponse(request, "error.html", {"page": page}, status_code=status, headers=headers)
     return JSONResponse(body, status_code=status, headers=headers)
 
 

@@ -234,3 +234,12 @@ def test_compare_heat_table_when_plans_write_the_place_differently(web_store, tm
         for i in range(2):  # every column holds its leads: shares add up to 1
             assert abs(sum(r["cells"][i]["share"] for r in page["heat"]) - 1.0) < 0.01, i
         assert "as written: 城巿c3（写法）" in c.get("/compare", params={"j": ["j-c1", "j-c3"]}).text
+
+
+def test_html_errors_are_site_pages_with_the_message_escaped(client):
+    r = client.get("/plan/<b>nope</b>", headers={"Accept": "text/html"})
+    assert r.status_code == 404 and 'class="topbar"' in r.text and 'href="/orphans"' in r.text
+    assert "&lt;b&gt;nope&lt;/b&gt;" in r.text and "<b>nope</b>" not in r.text
+    r = client.get("/orphans", params={"category": "zzz"}, headers={"Accept": "text/html"})
+    assert r.status_code == 422 and "leaderless" in r.text and "Change the address" in r.text
+    assert client.get("/plan/nope.json").json()["error"]["code"] == "not_found"
