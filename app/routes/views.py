@@ -17,6 +17,7 @@ from app.views import export, graphs, network
 router = APIRouter(prefix="/views", tags=["network views"])
 VIEW_FORMATS = ("html", "json", "csv", "graphml", "gexf")
 HTML_RESPONSES = {200: {"content": {"text/html": {}, "text/csv": {}, "application/graphml+xml": {}}}}
+MAX_SCOPES = 12  # jurisdiction links above the co-responsibility view (those with most plans)
 CO_VIEW_TOP = 150  # the pooled co-responsibility view is dense: fewer nodes by default keep it legible and fast
 TopQ = Annotated[int | None, Query(ge=1, le=5000, description="draw at most this many nodes (the most connected); "
                                    "default AGENCYNET_VIEW_MAX_NODES (150 for the co-responsibility view)")]
@@ -79,11 +80,14 @@ def co_view(request: Request, store: StoreDep, settings: SettingsDep, ext: str |
     fmt = pick_format(request, ext, format, VIEW_FORMATS)
     g = graphs.co_responsibility_graph(store, plan, jurisdiction)
     scope = plan or jurisdiction or "all plans"
+    places = sorted((j for j in data.jurisdictions(store) if j["plans"]), key=lambda j: (-j["plans"], j["id"]))
+    shown = places[:MAX_SCOPES] + [j for j in places[MAX_SCOPES:] if jurisdiction in (j["id"], j["name"])]
     scopes = [{"name": "all plans", "url": "/views/co-responsibility", "on": not (plan or jurisdiction)}] + [
         {"name": j["name"], "url": f"/views/co-responsibility?jurisdiction={j['id']}",
-         "on": jurisdiction in (j["id"], j["name"])} for j in data.jurisdictions(store) if j["plans"]]
+         "on": jurisdiction in (j["id"], j["name"])} for j in shown]
+    context = {"scope": scope, "scopes": scopes, "more_scopes": len(places) - len(shown)}
     return _view(request, g, fmt, "/views/co-responsibility", f"Agency co-responsibility network ({scope})", "co",
-                 _top(top, min(CO_VIEW_TOP, settings.agencynet_view_max_nodes)), context={"scope": scope, "scopes": scopes})
+                 _top(top, min(CO_VIEW_TOP, settings.agencynet_view_max_nodes)), context=context)
 
 
 @router.get("/functions", response_model=NetworkViewPublic, responses=HTML_RESPONSES)

@@ -132,3 +132,14 @@ def test_co_responsibility_scope_by_jurisdiction(client):
     weights = {tuple(sorted((e["from"], e["to"]))): e for e in one["edges"]}
     assert len(weights) == 6
     assert [s["on"] for s in one["scopes"]] == [False, False, True]
+
+
+def test_co_responsibility_scope_links_are_bounded(client, monkeypatch):
+    from app.routes import views
+
+    monkeypatch.setattr(views, "MAX_SCOPES", 1)
+    pooled = client.get("/views/co-responsibility.json").json()
+    assert [s["name"] for s in pooled["scopes"]] == ["all plans", "城市c1"] and pooled["more_scopes"] == 1
+    one = client.get("/views/co-responsibility.json", params={"jurisdiction": "j-c2"}).json()
+    assert [s["on"] for s in one["scopes"]] == [False, False, True]  # the chosen one is always listed
+    assert "1 more" in client.get("/views/co-responsibility").text
