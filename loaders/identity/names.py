@@ -43,6 +43,7 @@ _NOT_PREFIX = re.compile(
 _LEAGUE = re.compile(r"^(?:共青)?团(.{0,12}?[省市区县州旗])委(?:员会)?$")
 # 县委县政府督查室: a joint Party-and-government office is read as a government body.
 _JOINT = re.compile(r"^委(?:[省市区县州旗])?(?:人民)?政府")
+_CPC = re.compile(r"^(?:中国共产党|中共)(?=.+委)")
 _PARTY = re.compile(r"^(?:委(?!员会)|党委|党工委|党组|工委)")
 _GOVERNMENT = re.compile(r"^(?:(?:人民)?政府|行政公署|行署)(?!采购)")
 _ALIAS_NOTE = re.compile(r"(?<=.)\([^()]*\)")
@@ -53,7 +54,7 @@ BODY_CLASSES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (kind, re.compile(rx))
     for kind, rx in (
         ("branch", r"(?:分局|分中心|分院|分所|支局|分部|分理处|分公司)$"),
-        ("committee", r"(?:管委会|管理委员会|管委)$"),
+        ("committee", r"(?:管委会|管理委员会|管委|常委会|常务委员会|人大|政协)$"),
         ("office", r"(?:办公室|办事处|办)$"),
         ("department", r"(?:局|委|委员会|厅|署|部|部门)$"),
         ("centre", r"中心$"),
@@ -148,6 +149,8 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
     text = clean(mention)
     simplified = to_simplified(text)
     rest = _LEAGUE.sub(r"\1团委", simplified)
+    if m := _CPC.match(rest):
+        rest = re.sub("委员会$", "委", rest[m.end():])  # 中共广州市委宣传部: the Party body of 广州市
     if rest.startswith("地委") and len(rest) > 2:
         rest = "地区" + rest[1:]  # 地委宣传部: the prefecture's (地区) Party committee
     place = find_place(rest) if find_place else None
@@ -169,7 +172,7 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
     return ParsedName(
         text=text, simplified=simplified, place=place, level_prefix=prefix, party=party,
         government=government, core=rest, branch=bool(_BRANCH.search(rest)),
-        body_class=body_class(rest) if rest else ("government" if government or place else "other"),
+        body_class=body_class(rest) if rest else ("committee" if party else "government" if government or place else "other"),
     )
 
 

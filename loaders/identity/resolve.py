@@ -77,7 +77,7 @@ class PlanContext:
         gaz = J.gazetteer()
         if simplified in {j.name for j in self.jurisdiction.chain()} or (simplified in gaz.by_name and len(simplified) > 2):
             return simplified  # a bare place name: that place's government
-        for size in range(min(len(simplified) - 2, 12), 1, -1):
+        for size in range(min(len(simplified) - 1, 12), 1, -1):
             head, rest = simplified[:size], simplified[size:]
             if not self._is_place(head):
                 continue
@@ -175,7 +175,9 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
             and inner.code != "development_zone_admin" and any(rx.match(split[1]) for rx in inner.compiled):
         zone_of, core = split[0], split[1]  # 高新区财政局: the zone's finance bureau
     fn = tax.match(core) if core else None
-    if fn is None and not core and (parsed.government or parsed.place):
+    if fn is None and not core and parsed.party:
+        fn = tax.get("party_committee")  # 市委, 天河区委, 党工委
+    elif fn is None and not core and (parsed.government or parsed.place):
         fn = tax.get("government")
     if fn is not None and parsed.party and fn.code in _PARTY_VARIANT:
         fn = tax.get(_PARTY_VARIANT[fn.code])

@@ -314,3 +314,16 @@ def test_an_aside_inside_a_name_is_not_part_of_it():
     ref = resolve_mention("杭州高新区(滨江)管委会", hz)
     assert ref.function == "development_zone_admin" and ref.jurisdiction.level == "development_zone"
     assert ref.id == resolve_mention("杭州高新区管委会", hz).id
+
+
+@pytest.mark.parametrize("name", ["区委", "天河区委", "中共天河区委", "中共天河区委员会"])
+def test_a_party_committee_is_one_agency_with_its_own_function(name):
+    ref = resolve_mention(name, TIANHE)
+    assert ref.function == "party_committee" and ref.party and ref.jurisdiction.name == "天河区"
+    assert ref.id == resolve_mention("区委", TIANHE).id != resolve_mention("区政府", TIANHE).id
+
+
+def test_cpc_prefix_and_congress_forms():
+    ref = resolve_mention("中共广州市委宣传部", TIANHE)
+    assert ref.party and ref.jurisdiction.name == "广州市" and ref.id == resolve_mention("市委宣传部", GUANGZHOU).id
+    assert resolve_mention("区人大", TIANHE).id == resolve_mention("区人大常委会", TIANHE).id
