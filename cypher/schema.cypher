@@ -9,6 +9,7 @@ CREATE CONSTRAINT function_code IF NOT EXISTS FOR (f:Function) REQUIRE f.code IS
 // Lookups by property that reads, deletes and analytics filter on.
 CREATE INDEX task_plan IF NOT EXISTS FOR (t:Task) ON (t.plan_id);
 CREATE INDEX task_orphan IF NOT EXISTS FOR (t:Task) ON (t.orphan);
+CREATE INDEX task_open_list IF NOT EXISTS FOR (t:Task) ON (t.open_list);
 CREATE INDEX plan_jurisdiction IF NOT EXISTS FOR (p:Plan) ON (p.jurisdiction_id);
 CREATE INDEX plan_year IF NOT EXISTS FOR (p:Plan) ON (p.year);
 CREATE INDEX agency_jurisdiction IF NOT EXISTS FOR (a:Agency) ON (a.jurisdiction_id);

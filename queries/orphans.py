@@ -17,7 +17,8 @@ import pandas as pd
 
 from agencynet.errors import BadFilter
 from loaders.records import ORPHAN_CATEGORIES
-from queries.frames import assignments_frame, snapshot, split_filters, tasks_frame
+from queries import aggregates as agg
+from queries.frames import check_functions, split_filters, successor_map
 
 CATEGORIES = (*ORPHAN_CATEGORIES, "open_list")
 ORPHAN_COLS = ["plan_id", "plan", "jurisdiction", "task_id", "seq", "path", "heading", "category", "open_list",
@@ -26,15 +27,28 @@ SUMMARY_COLS = ["plan_id", "plan", "jurisdiction", "tasks", *ORPHAN_CATEGORIES, 
                 "open_list", "open_list_rate"]
 
 
-def _scoped_tasks(source, filters: dict) -> pd.DataFrame:
+def _scope(source, filters: dict):
+    """(scope snapshot, plan ids or None, function codes an agency must have, or None).
+
+    With ``harmonise`` the function filter matches every code whose successor is the
+    successor of a code asked for (quality_supervision finds market_regulation too)."""
     filters = split_filters(dict(filters))
-    snap = snapshot(source)
-    plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
-    tasks = tasks_frame(snap, **plan_filters)
-    if filters.get("function"):
-        named = assignments_frame(snap, **filters)
-        tasks = tasks[tasks["task_id"].isin(named["task_id"])]
-    return tasks
+    snap = agg.scope(source)
+    wanted = check_functions(snap, filters.get("function"))
+    functions = None
+    if wanted:
+        functions = set(wanted)
+        if filters.get("harmonise"):
+            succ = successor_map(snap)
+            target = {succ.get(c, c) for c in wanted}
+            functions |= {c for c in succ if succ[c] in target}
+        functions = sorted(functions)
+    return snap, agg.plan_ids(snap, filters), functions
+
+
+def _plan_facts(snap, frame: pd.DataFrame) -> pd.DataFrame:
+    plans = snap.plans.set_index("id")
+    return frame.assign(plan=frame["plan_id"].map(plans["file"]), jurisdiction=frame["plan_id"].map(plans["jurisdiction"]))
 
 
 def orphans(source, category=None, include_open_list: bool = True, **filters) -> pd.DataFrame:
@@ -60,19 +74,15 @@ def orphans(source, category=None, include_open_list: bool = True, **filters) ->
     for c in wanted:
         if c not in CATEGORIES:
             raise BadFilter(f"category: unknown orphan category {c!r} (one of {', '.join(CATEGORIES)})")
-    snap = snapshot(source)
-    tasks = _scoped_tasks(snap, filters)
-    tasks = tasks.assign(category=tasks["orphan"])
-    soft = tasks["category"].isna() & tasks["open_list"].astype(bool)
+    snap, ids, functions = _scope(source, filters)
+    tasks = agg.flagged_tasks(source, snap, ids, functions).rename(columns={"id": "task_id"})
+    tasks = tasks.assign(category=tasks["orphan"], open_list=tasks["open_list"].fillna(False).astype(bool))
+    soft = tasks["category"].isna() & tasks["open_list"]
     tasks.loc[soft, "category"] = "open_list"
-    keep = tasks["orphan"].notna() | (soft & include_open_list)
-    out = tasks[keep]
+    out = tasks[tasks["orphan"].notna() | (soft & include_open_list)]
     if wanted:
         out = out[out["category"].isin(wanted)]
-    names = snap.edges[snap.edges["task_id"].isin(out["task_id"])].sort_values(["task_id", "position"])
-    units = names.groupby("task_id")["mention"].agg(list)
-    out = out.assign(units=out["task_id"].map(units), open_list=out["open_list"].astype(bool))
-    out["units"] = out["units"].map(lambda v: v if isinstance(v, list) else [])
+    out = _plan_facts(snap, out)
     return out[ORPHAN_COLS].reset_index(drop=True)
 
 
@@ -89,17 +99,17 @@ def orphan_summary(source, **filters) -> pd.DataFrame:
     >>> int(r.tasks), int(r.unassigned), int(r.leaderless), int(r.orphans), float(r.orphan_rate)
     (6, 1, 1, 3, 0.5)
     """
-    tasks = _scoped_tasks(source, filters)
-    if tasks.empty:
+    snap, ids, functions = _scope(source, filters)
+    counts = agg.task_flag_counts(source, snap, ids, functions)
+    if counts.empty:
         return pd.DataFrame(columns=SUMMARY_COLS)
-    flags = pd.DataFrame({c: tasks["orphan"] == c for c in ORPHAN_CATEGORIES})
-    flags["orphans"] = tasks["orphan"].notna()
-    flags["open_list"] = tasks["open_list"].astype(bool)
-    flags["tasks"] = 1
-    out = flags.groupby(tasks["plan_id"], sort=True).sum().astype(int)
-    first = tasks.drop_duplicates("plan_id").set_index("plan_id")
-    out["plan"] = first["plan"]
-    out["jurisdiction"] = first["jurisdiction"]
+    n = counts["tasks"].astype(int)
+    flags = pd.DataFrame({c: n.where(counts["orphan"] == c, 0) for c in ORPHAN_CATEGORIES})
+    flags["orphans"] = n.where(counts["orphan"].notna(), 0)
+    flags["open_list"] = n.where(counts["open_list"].fillna(False).astype(bool), 0)
+    flags["tasks"] = n
+    out = flags.groupby(counts["plan_id"], sort=True).sum().astype(int)
+    out = _plan_facts(snap, out.rename_axis("plan_id").reset_index()).set_index("plan_id")
     out["orphan_rate"] = out["orphans"] / out["tasks"]
     out["open_list_rate"] = out["open_list"] / out["tasks"]
     return out.reset_index()[SUMMARY_COLS]

@@ -5,13 +5,18 @@ Counts are of distinct tasks: an agency named twice in one clause counts once.
 tasks when one plan is selected, or per plan with ``by_plan=True``; all tasks of the
 filtered plans when pooled). ``lead_support_ratio`` is leads / supports, empty when
 the agency supports nothing.
+
+The counting happens in the store (``agency_duties`` / ``function_duties``, see
+``queries.aggregates``): plan filters become plan ids first, the function filter is
+applied to the counted rows, so a ranking costs what its answer costs.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from queries.frames import assignments_frame, snapshot, split_filters, tasks_frame
+from queries import aggregates as agg
+from queries.frames import _function_names, check_functions, split_filters, successor_map
 
 AGENCY_RANK_COLS = ["agency_id", "agency", "jurisdiction", "function", "function_en", "leads", "supports",
                     "total", "tasks", "lead_share", "lead_support_ratio"]
@@ -19,30 +24,27 @@ FUNCTION_RANK_COLS = ["function", "function_zh", "function_en", "agencies", "lea
                       "tasks", "lead_share", "lead_support_ratio"]
 
 
-def _task_totals(snap, filters: dict, by_plan: bool):
-    plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
-    t = tasks_frame(snap, **plan_filters)
+def _prepare(source, filters: dict):
+    """(scope snapshot, plan ids or None, wanted function codes, successor map or {})."""
+    filters = split_filters(filters)
+    snap = agg.scope(source)
+    wanted = check_functions(snap, filters.get("function"))
+    ids = agg.plan_ids(snap, filters)
+    succ = successor_map(snap) if filters.get("harmonise") else {}
+    return snap, ids, [succ.get(c, c) for c in wanted], succ
+
+
+def _finish(out: pd.DataFrame, snap, ids, by_plan: bool) -> pd.DataFrame:
+    """Add plan names (by plan), the task denominators, lead share and lead/support ratio."""
+    plans = snap.plans if ids is None else snap.plans[snap.plans["id"].isin(ids)]
+    counts = dict(zip(plans["id"], plans["task_count"].fillna(0).astype(int)))
+    for col in ("leads", "supports", "total"):
+        out[col] = out[col].astype(int)
     if by_plan:
-        return t.groupby("plan_id")["task_id"].nunique()
-    return len(t)
-
-
-def _count(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Distinct tasks led / supported / named per group."""
-    g = df.groupby(keys, dropna=False)
-    out = pd.DataFrame({
-        "leads": df[df["type"] == "LEADS"].groupby(keys, dropna=False)["task_id"].nunique(),
-        "supports": df[df["type"] == "SUPPORTS"].groupby(keys, dropna=False)["task_id"].nunique(),
-        "total": g["task_id"].nunique(),
-    }).fillna(0).astype(int)
-    return out.reset_index()
-
-
-def _finish(out: pd.DataFrame, totals, by_plan: bool) -> pd.DataFrame:
-    if by_plan:
-        out["tasks"] = out["plan_id"].map(totals).fillna(0).astype(int)
+        out["plan"] = out["plan_id"].map(dict(zip(plans["id"], plans["file"])))
+        out["tasks"] = out["plan_id"].map(counts).fillna(0).astype(int)
     else:
-        out["tasks"] = int(totals)
+        out["tasks"] = int(sum(counts.values()))
     out["lead_share"] = (out["leads"] / out["tasks"].where(out["tasks"] > 0)).astype(float)
     out["lead_support_ratio"] = (out["leads"] / out["supports"].where(out["supports"] > 0)).astype(float)
     return out
@@ -70,13 +72,15 @@ def rank_agencies(source, by_plan: bool = False, **filters) -> pd.DataFrame:
     >>> [(r.agency, r.leads, r.supports, round(r.lead_share, 3)) for r in df.itertuples()]
     [('A局', 2, 0, 0.333), ('B局', 1, 2, 0.167), ('C局', 0, 2, 0.0)]
     """
-    filters = split_filters(filters)
-    snap = snapshot(source)
-    df = assignments_frame(snap, collectives=False, **filters)
-    keys = (["plan_id", "plan"] if by_plan else []) + ["source_id", "agency", "jurisdiction", "function",
-                                                      "function_en"]
-    out = _count(df, keys) if len(df) else pd.DataFrame(columns=keys + ["leads", "supports", "total"])
-    out = _finish(out, _task_totals(snap, filters, by_plan), by_plan).rename(columns={"source_id": "agency_id"})
+    snap, ids, wanted, succ = _prepare(source, filters)
+    out = agg.agency_duties(source, snap, ids, by_plan).rename(columns={"name": "agency"})
+    out["function"] = out["function"].map(lambda c: succ.get(c, c) if c else c)
+    if wanted:
+        out = out[out["function"].isin(wanted)].copy()
+    out["jurisdiction"] = out["jurisdiction_id"].map(dict(zip(snap.jurisdictions["id"], snap.jurisdictions["name"])))
+    out["function_en"] = out["function"].map(_function_names(snap)[1])
+    out["total"] = out["leads"].astype(int) + out["supports"].astype(int)  # LEADS and SUPPORTS exclude each other
+    out = _finish(out, snap, ids, by_plan)
     order = (["plan_id"] if by_plan else []) + ["leads", "total", "agency", "agency_id"]
     asc = ([True] if by_plan else []) + [False, False, True, True]
     out = out.sort_values(order, ascending=asc, kind="stable").reset_index(drop=True)
@@ -88,6 +92,7 @@ def rank_functions(source, by_plan: bool = False, **filters) -> pd.DataFrame:
 
     ``agencies`` is the number of distinct agencies of the function named in scope;
     with ``harmonise=True`` pre-2018 functions are counted under today's successor.
+    Agencies with no function are counted under ``unclassified``.
 
     Examples
     --------
@@ -96,18 +101,17 @@ def rank_functions(source, by_plan: bool = False, **filters) -> pd.DataFrame:
     >>> [(r.function, r.agencies, r.leads, r.supports, r.total) for r in df.itertuples()]
     [('fa', 1, 2, 0, 2), ('fb', 2, 1, 3, 4)]
     """
-    filters = split_filters(filters)
-    snap = snapshot(source)
-    df = assignments_frame(snap, collectives=False, **filters)
-    df = df.assign(function=df["function"].fillna("unclassified"))
-    keys = (["plan_id", "plan"] if by_plan else []) + ["function", "function_zh", "function_en"]
-    if len(df):
-        out = _count(df, keys)
-        n = df.groupby(keys, dropna=False)["source_id"].nunique().rename("agencies").reset_index()
-        out = out.merge(n, on=keys, how="left")
-    else:
-        out = pd.DataFrame(columns=keys + ["leads", "supports", "total", "agencies"])
-    out = _finish(out, _task_totals(snap, filters, by_plan), by_plan)
+    snap, ids, wanted, succ = _prepare(source, filters)
+    moved = {code: to for code, to in succ.items() if code != to}
+    out = agg.function_duties(source, snap, ids, by_plan, moved)
+    if wanted:
+        out = out[out["function"].isin(wanted)].copy()
+    zh, en = _function_names(snap)
+    out["function_zh"] = out["function"].map(zh)
+    out["function_en"] = out["function"].map(en)
+    out["function"] = out["function"].fillna("unclassified")
+    out["agencies"] = out["agencies"].astype(int)
+    out = _finish(out, snap, ids, by_plan)
     order = (["plan_id"] if by_plan else []) + ["leads", "total", "function"]
     asc = ([True] if by_plan else []) + [False, False, True]
     out = out.sort_values(order, ascending=asc, kind="stable").reset_index(drop=True)

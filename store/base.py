@@ -45,6 +45,23 @@ class GraphStore(Protocol):
     - duty_counts(plan_ids=None) [agency_id]: agency_id, leads, supports (agencies with at
       least one LEADS/SUPPORTS edge on a task of the given plans; aggregated in the store)
     - orphan_tasks(plan_ids=None) [plan_id, seq]: task rows whose orphan is not None
+
+    Aggregated analytics reads (counted in the store; ``plan_ids=None`` is every plan; rows
+    with ``plan_id`` None unless ``by_plan``; None sorts first):
+
+    - agency_duties(plan_ids=None, by_plan=False) [plan_id, agency_id]: plan_id, agency_id,
+      name, jurisdiction_id, function, leads, supports (one LEADS or SUPPORTS per agency and
+      task, so these are distinct tasks; agencies with none in scope are left out)
+    - function_duties(plan_ids=None, by_plan=False, successors=None) [plan_id, function]:
+      plan_id, function, agencies, leads, supports, total: distinct agencies and distinct
+      tasks led / supported / named by any agency of the function; ``successors`` maps a
+      code to the code it is counted under (reform lineage), others count as themselves
+    - flagged_tasks(plan_ids=None, functions=None) [plan_id, seq]: task rows whose orphan is
+      not None or whose open_list is true, plus ``units`` (the mentions of its LEADS,
+      SUPPORTS and NAMED_ON edges by position, type, source id); with ``functions`` only
+      tasks an agency of one of those function codes leads or supports
+    - task_flag_counts(plan_ids=None, functions=None) [plan_id, orphan, open_list]: plan_id,
+      orphan, open_list, tasks (task count per combination; ``functions`` as above)
     """
 
     kind: str  # "embedded" | "neo4j"
@@ -86,5 +103,12 @@ class GraphStore(Protocol):
     def edges(self, plan_ids: list[str] | None = None) -> list[dict]: ...
     def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]: ...
     def orphan_tasks(self, plan_ids: list[str] | None = None) -> list[dict]: ...
+    def agency_duties(self, plan_ids: list[str] | None = None, by_plan: bool = False) -> list[dict]: ...
+    def function_duties(self, plan_ids: list[str] | None = None, by_plan: bool = False,
+                        successors: dict[str, str] | None = None) -> list[dict]: ...
+    def flagged_tasks(self, plan_ids: list[str] | None = None,
+                      functions: list[str] | None = None) -> list[dict]: ...
+    def task_flag_counts(self, plan_ids: list[str] | None = None,
+                         functions: list[str] | None = None) -> list[dict]: ...
 
     def close(self) -> None: ...

@@ -26,6 +26,7 @@ from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
 from store import embedded_schema as sql
 from store.base import LoadResult
+from store.embedded_aggregates import EmbeddedAggregates
 from store.embedded_reads import EmbeddedReads
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS,
                         TASK_KEYS, CHUNK_ROWS, check_graph, chunks, unique_by,
@@ -46,7 +47,7 @@ def _insert(table: str, keys: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
 
 
-class EmbeddedStore(EmbeddedReads):
+class EmbeddedStore(EmbeddedReads, EmbeddedAggregates):
     """``GraphStore`` on SQLite in ``data_dir`` (created if missing).
 
     Parameters

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS edges (
     mention TEXT, position INTEGER, PRIMARY KEY (task_id, source_id, type)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tasks_plan ON tasks (plan_id, seq);
 CREATE INDEX IF NOT EXISTS tasks_orphan ON tasks (orphan, plan_id);
+CREATE INDEX IF NOT EXISTS tasks_open_list ON tasks (open_list, plan_id);
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source_id, type);
 CREATE INDEX IF NOT EXISTS edges_plan ON edges (plan_id);
 CREATE INDEX IF NOT EXISTS plans_jurisdiction ON plans (jurisdiction_id);

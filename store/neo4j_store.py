@@ -21,6 +21,7 @@ from loaders.records import PlanGraph
 from store import connect_cause
 from store.base import LoadResult
 from store.cypher import query, statements
+from store.neo4j_aggregates import Neo4jAggregates
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
                         batches, check_graph, chunks, digest, project, unique_by,
                         unique_edges)
@@ -41,7 +42,7 @@ def _cause(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class Neo4jStore:
+class Neo4jStore(Neo4jAggregates):
     """``GraphStore`` on Neo4j.
 
     Parameters

@@ -183,6 +183,9 @@ def _reads(store) -> dict:
             "collectives": store.collectives(), "jurisdictions": store.jurisdictions(),
             "functions": store.functions(), "edges": store.edges(), "counts": store.counts(),
             "duty_counts": store.duty_counts(), "orphan_tasks": store.orphan_tasks(),
+            "agency_duties": store.agency_duties(), "agency_duties_by_plan": store.agency_duties(by_plan=True),
+            "function_duties": store.function_duties(by_plan=True), "flagged_tasks": store.flagged_tasks(),
+            "task_flag_counts": store.task_flag_counts(),
             "texts": [store.plan_text(p["id"]) for p in store.plans()]}
 
 
@@ -247,6 +250,75 @@ def test_aggregated_reads_agree_with_the_rows(store):
     assert store.duty_counts([]) == []
     assert store.orphan_tasks() == [t for t in store.tasks() if t["orphan"]] != []
     assert store.orphan_tasks(["p-1"]) == [t for t in store.tasks("p-1") if t["orphan"]]
+
+
+def _agency_duties(store, edges, by_plan=False) -> list[dict]:
+    agencies = {a["id"]: a for a in store.agencies()}
+    counts: dict[tuple, dict] = {}
+    for e in edges:
+        if e["type"] in ("LEADS", "SUPPORTS"):
+            a = agencies[e["source_id"]]
+            key = (e["plan_id"] if by_plan else None, a["id"])
+            row = counts.setdefault(key, {"plan_id": key[0], "agency_id": a["id"], "name": a["name"],
+                                          "jurisdiction_id": a["jurisdiction_id"], "function": a["function"],
+                                          "leads": 0, "supports": 0})
+            row["leads" if e["type"] == "LEADS" else "supports"] += 1
+    return [counts[k] for k in sorted(counts, key=lambda k: (k[0] or "", k[1]))]
+
+
+def _function_duties(store, edges, successors) -> list[dict]:
+    function = {a["id"]: a["function"] for a in store.agencies()}
+    sets: dict[str, dict] = {}
+    for e in edges:
+        if e["type"] in ("LEADS", "SUPPORTS"):
+            code = successors.get(function[e["source_id"]], function[e["source_id"]])
+            row = sets.setdefault(code, {"agencies": set(), "LEADS": set(), "SUPPORTS": set()})
+            row["agencies"].add(e["source_id"])
+            row[e["type"]].add(e["task_id"])
+    return [{"plan_id": None, "function": code, "agencies": len(r["agencies"]), "leads": len(r["LEADS"]),
+             "supports": len(r["SUPPORTS"]), "total": len(r["LEADS"] | r["SUPPORTS"])}
+            for code, r in sorted(sets.items())]
+
+
+def _flagged(store, tasks, edges) -> list[dict]:
+    units: dict[str, list] = {}
+    for e in sorted(edges, key=lambda e: (e["task_id"], e["position"], e["type"], e["source_id"])):
+        units.setdefault(e["task_id"], []).append(e["mention"])
+    return [{**t, "units": units.get(t["id"], [])} for t in tasks if t["orphan"] or t["open_list"]]
+
+
+def test_analytics_reads_agree_with_the_rows(store):
+    graphs = [make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(5)]
+    store.load_many(graphs)
+    some, edges = ["p-1", "p-3"], store.edges()
+    assert store.agency_duties() == _agency_duties(store, edges) != []
+    assert store.agency_duties(by_plan=True) == _agency_duties(store, edges, by_plan=True)
+    assert store.agency_duties(some, by_plan=True) == _agency_duties(store, store.edges(some), by_plan=True) != []
+    assert store.agency_duties(some) == _agency_duties(store, store.edges(some)) != []
+    assert store.agency_duties([]) == []
+    codes = sorted({f["code"] for f in store.functions()})
+    moved = {codes[0]: codes[1]}  # count the first function under the second
+    assert store.function_duties() == _function_duties(store, edges, {}) != []
+    assert store.function_duties(some, successors=moved) == _function_duties(store, store.edges(some), moved) != []
+    per_plan = store.function_duties(by_plan=True)
+    assert {r["plan_id"] for r in per_plan} == {p["id"] for p in store.plans()}
+    assert [r for r in per_plan if r["plan_id"] == "p-3"] == [
+        {**r, "plan_id": "p-3"} for r in _function_duties(store, store.edges(["p-3"]), {})]
+    flagged = store.flagged_tasks()
+    assert flagged == _flagged(store, store.tasks(), edges) != []
+    assert any(t["orphan"] is None and t["open_list"] for t in flagged)
+    assert store.flagged_tasks(["p-1"]) == _flagged(store, store.tasks("p-1"), store.edges(["p-1"])) != []
+    counts = store.task_flag_counts()
+    assert sum(r["tasks"] for r in counts) == len(store.tasks())
+    assert {(r["plan_id"], r["orphan"], r["open_list"]): r["tasks"] for r in store.task_flag_counts(["p-2"])} == {
+        k: sum(1 for t in store.tasks("p-2") if (t["plan_id"], t["orphan"], t["open_list"]) == k)
+        for k in {(t["plan_id"], t["orphan"], t["open_list"]) for t in store.tasks("p-2")}}
+    fn = store.agencies()[0]["function"]
+    naming = {e["task_id"] for e in edges if e["type"] != "NAMED_ON"
+              and store.agency(e["source_id"])["function"] == fn}
+    assert [t["id"] for t in store.flagged_tasks(functions=[fn])] == [t["id"] for t in flagged if t["id"] in naming]
+    assert sum(r["tasks"] for r in store.task_flag_counts(functions=[fn])) == len(naming)
+    assert store.flagged_tasks(functions=["no-such-code"]) == [] == store.task_flag_counts(some, functions=[])
 
 
 def test_concurrent_loads_of_plans_sharing_agencies(store):

@@ -1,0 +1,127 @@
+"""Aggregated reads for ranking and orphans: counted in the store when it can, else from frames.
+
+A real store (``store.base.GraphStore``) counts leads, supports and orphan flags itself
+(``agency_duties``, ``function_duties``, ``flagged_tasks``, ``task_flag_counts``), so a
+ranking costs what its answer costs, not a read of every edge. A :class:`Snapshot`, or an
+in-memory source without those reads (``queries.testing.TinyStore``), gets the same rows
+computed here from its frames: the reference the store reads are tested against.
+
+Plan filters are resolved first from the small reads (``plans()``, ``functions()``,
+``jurisdictions()``) by :func:`scope`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from queries.frames import (FUNCTION_COLS, JURISDICTION_COLS, PLAN_COLS, Snapshot, _frame, resolve_plans,
+                            snapshot)
+
+PLAN_FILTERS = ("plan", "jurisdiction", "level", "year")
+DUTY_READS = ("agency_duties", "function_duties", "flagged_tasks", "task_flag_counts")
+
+
+def pushes_down(source) -> bool:
+    """True when ``source`` counts in the store (has every aggregated read)."""
+    return not isinstance(source, Snapshot) and all(hasattr(source, r) for r in DUTY_READS)
+
+
+def scope(source):
+    """The small frames filters are resolved against: the full :class:`Snapshot` for a
+    snapshot or an in-memory source, else a Snapshot holding only plans, functions and
+    jurisdictions (the other frames empty)."""
+    if not pushes_down(source):
+        return snapshot(source)
+    empty = pd.DataFrame()
+    return Snapshot(plans=_frame(source.plans(), PLAN_COLS), tasks=empty, agencies=empty, collectives=empty,
+                    jurisdictions=_frame(source.jurisdictions(), JURISDICTION_COLS),
+                    functions=_frame(source.functions(), FUNCTION_COLS), edges=empty)
+
+
+def plan_ids(snap: Snapshot, filters: dict) -> list[str] | None:
+    """Ids of the plans the plan filters keep, or None when no plan filter is given (every plan)."""
+    plan_filters = {k: v for k, v in filters.items() if k in PLAN_FILTERS}
+    if not any(v not in (None, [], ()) for v in plan_filters.values()):
+        return None
+    return resolve_plans(snap, **plan_filters)
+
+
+def agency_duties(source, snap: Snapshot, ids: list[str] | None, by_plan: bool) -> pd.DataFrame:
+    """Rows of ``agency_duties``: plan_id, agency_id, name, jurisdiction_id, function, leads, supports."""
+    cols = ["plan_id", "agency_id", "name", "jurisdiction_id", "function", "leads", "supports"]
+    if pushes_down(source):
+        return _frame(source.agency_duties(ids, by_plan=by_plan), cols)
+    e = _duty_edges(snap, ids).merge(
+        snap.agencies[["id", "name", "jurisdiction_id", "function"]].rename(columns={"id": "source_id"}),
+        on="source_id")
+    if e.empty:
+        return pd.DataFrame(columns=cols)
+    e["plan_id"] = e["plan_id"] if by_plan else None
+    e["leads"], e["supports"] = e["type"] == "LEADS", e["type"] == "SUPPORTS"
+    keys = ["plan_id", "source_id", "name", "jurisdiction_id", "function"]
+    out = e.groupby(keys, dropna=False)[["leads", "supports"]].sum().astype(int).reset_index()
+    return out.rename(columns={"source_id": "agency_id"})[cols]
+
+
+def function_duties(source, snap: Snapshot, ids: list[str] | None, by_plan: bool,
+                    successors: dict[str, str]) -> pd.DataFrame:
+    """Rows of ``function_duties``: plan_id, function, agencies, leads, supports, total (distinct)."""
+    cols = ["plan_id", "function", "agencies", "leads", "supports", "total"]
+    if pushes_down(source):
+        return _frame(source.function_duties(ids, by_plan=by_plan, successors=successors), cols)
+    fn = dict(zip(snap.agencies["id"], snap.agencies["function"]))
+    e = _duty_edges(snap, ids)
+    e = e[e["source_id"].isin(fn)]
+    if e.empty:
+        return pd.DataFrame(columns=cols)
+    e = e.assign(function=e["source_id"].map(fn).map(lambda c: successors.get(c, c) if c else None),
+                 plan_id=e["plan_id"] if by_plan else None)
+    e["led"] = e["task_id"].where(e["type"] == "LEADS")
+    e["supported"] = e["task_id"].where(e["type"] == "SUPPORTS")
+    g = e.groupby(["plan_id", "function"], dropna=False)
+    out = pd.DataFrame({"agencies": g["source_id"].nunique(), "leads": g["led"].nunique(),
+                        "supports": g["supported"].nunique(), "total": g["task_id"].nunique()})
+    return out.reset_index()[cols]
+
+
+def flagged_tasks(source, snap: Snapshot, ids: list[str] | None, functions: list[str] | None) -> pd.DataFrame:
+    """Rows of ``flagged_tasks``: orphaned or open-list tasks with their ``units`` in clause order."""
+    from queries.frames import TASK_COLS
+
+    cols = [*TASK_COLS, "units"]
+    if pushes_down(source):
+        return _frame(source.flagged_tasks(ids, functions=functions), cols)
+    t = _tasks(snap, ids, functions)
+    t = t[t["orphan"].notna() | t["open_list"].fillna(False).astype(bool)]
+    named = snap.edges[snap.edges["task_id"].isin(t["id"])].sort_values(["task_id", "position", "type", "source_id"])
+    units = named.groupby("task_id")["mention"].agg(list)
+    t = t.assign(units=t["id"].map(units))
+    t["units"] = t["units"].map(lambda v: v if isinstance(v, list) else [])
+    return t[cols].reset_index(drop=True)
+
+
+def task_flag_counts(source, snap: Snapshot, ids: list[str] | None, functions: list[str] | None) -> pd.DataFrame:
+    """Rows of ``task_flag_counts``: plan_id, orphan, open_list, tasks."""
+    cols = ["plan_id", "orphan", "open_list", "tasks"]
+    if pushes_down(source):
+        return _frame(source.task_flag_counts(ids, functions=functions), cols)
+    t = _tasks(snap, ids, functions)
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    out = t.groupby(["plan_id", "orphan", "open_list"], dropna=False).size().rename("tasks").reset_index()
+    return out[cols]
+
+
+def _duty_edges(snap: Snapshot, ids) -> pd.DataFrame:
+    e = snap.edges[snap.edges["type"].isin(["LEADS", "SUPPORTS"])] if len(snap.edges) else snap.edges
+    return e if ids is None or e.empty else e[e["plan_id"].isin(ids)]
+
+
+def _tasks(snap: Snapshot, ids, functions) -> pd.DataFrame:
+    t = snap.tasks if ids is None else snap.tasks[snap.tasks["plan_id"].isin(ids)]
+    if functions is not None:
+        a = snap.agencies
+        agencies = set(a.loc[a["function"].isin(functions), "id"])
+        e = _duty_edges(snap, ids)
+        t = t[t["id"].isin(set(e.loc[e["source_id"].isin(agencies), "task_id"]))]
+    return t

@@ -1,0 +1,88 @@
+"""Aggregated analytics reads of the embedded store, in SQL (mixed into ``EmbeddedStore``).
+
+Row shapes and order are those of ``store.base.GraphStore``; counting happens in
+SQLite, so a ranking or an orphan count costs what its answer costs, not a read of
+every edge into Python. Parameters are always bound (``:name``); the SQL fragments
+joined here are constants.
+"""
+
+from __future__ import annotations
+
+import json
+
+from store.aggregates import order_duties, order_flag_counts
+from store.rows import TASK_KEYS
+
+IN_PLANS = " AND {col} IN (SELECT value FROM json_each(:plan_ids))"
+NAMES_FUNCTION = """ AND EXISTS (SELECT 1 FROM edges f JOIN agencies fa ON fa.id = f.source_id
+    WHERE f.task_id = t.id AND f.type IN ('LEADS', 'SUPPORTS')
+      AND fa.function IN (SELECT value FROM json_each(:functions)))"""
+
+AGENCY_DUTIES = """
+SELECT CASE WHEN :by_plan THEN e.plan_id END AS plan_id, a.id AS agency_id, a.name, a.jurisdiction_id,
+       a.function, sum(e.type = 'LEADS') AS leads, sum(e.type = 'SUPPORTS') AS supports
+FROM edges e JOIN agencies a ON a.id = e.source_id
+WHERE e.type IN ('LEADS', 'SUPPORTS'){where}
+GROUP BY 1, a.id
+"""
+
+FUNCTION_DUTIES = """
+SELECT CASE WHEN :by_plan THEN e.plan_id END AS plan_id, coalesce(m.value, a.function) AS function,
+       count(DISTINCT a.id) AS agencies,
+       count(DISTINCT CASE WHEN e.type = 'LEADS' THEN e.task_id END) AS leads,
+       count(DISTINCT CASE WHEN e.type = 'SUPPORTS' THEN e.task_id END) AS supports,
+       count(DISTINCT e.task_id) AS total
+FROM edges e JOIN agencies a ON a.id = e.source_id
+LEFT JOIN json_each(:successors) m ON m.key = a.function
+WHERE e.type IN ('LEADS', 'SUPPORTS'){where}
+GROUP BY 1, 2
+"""
+
+FLAGGED_TASKS = ("SELECT " + ", ".join("t." + k for k in TASK_KEYS) + """,
+       (SELECT json_group_array(mention) FROM (SELECT e.mention FROM edges e WHERE e.task_id = t.id
+                                                ORDER BY e.position, e.type, e.source_id)) AS units
+FROM tasks t WHERE (t.orphan IS NOT NULL OR t.open_list = 1){where}
+ORDER BY t.plan_id, t.seq
+""")
+
+TASK_FLAG_COUNTS = """
+SELECT t.plan_id, t.orphan, t.open_list, count(*) AS tasks FROM tasks t WHERE 1 = 1{where}
+GROUP BY t.plan_id, t.orphan, t.open_list
+"""
+
+
+def _params(plan_ids, **extra) -> dict:
+    return {"plan_ids": None if plan_ids is None else json.dumps(list(plan_ids)), **extra}
+
+
+def _where(plan_ids, col: str, functions=None) -> str:
+    where = "" if plan_ids is None else IN_PLANS.format(col=col)
+    return where + ("" if functions is None else NAMES_FUNCTION)
+
+
+class EmbeddedAggregates:
+    """The aggregated reads of ``EmbeddedStore``; needs ``_rows(query, params)``."""
+
+    def agency_duties(self, plan_ids: list[str] | None = None, by_plan: bool = False) -> list[dict]:
+        rows = self._rows(AGENCY_DUTIES.format(where=_where(plan_ids, "e.plan_id")),
+                          _params(plan_ids, by_plan=bool(by_plan)))
+        return order_duties(rows, "agency_id")
+
+    def function_duties(self, plan_ids: list[str] | None = None, by_plan: bool = False,
+                        successors: dict[str, str] | None = None) -> list[dict]:
+        rows = self._rows(FUNCTION_DUTIES.format(where=_where(plan_ids, "e.plan_id")),
+                          _params(plan_ids, by_plan=bool(by_plan), successors=json.dumps(successors or {})))
+        return order_duties(rows, "function")
+
+    def flagged_tasks(self, plan_ids: list[str] | None = None, functions: list[str] | None = None) -> list[dict]:
+        rows = self._rows(FLAGGED_TASKS.format(where=_where(plan_ids, "t.plan_id", functions)),
+                          _params(plan_ids, functions=None if functions is None else json.dumps(list(functions))))
+        for r in rows:
+            r["open_list"] = None if r["open_list"] is None else bool(r["open_list"])
+            r["units"] = json.loads(r["units"])
+        return rows
+
+    def task_flag_counts(self, plan_ids: list[str] | None = None, functions: list[str] | None = None) -> list[dict]:
+        rows = self._rows(TASK_FLAG_COUNTS.format(where=_where(plan_ids, "t.plan_id", functions)),
+                          _params(plan_ids, functions=None if functions is None else json.dumps(list(functions))))
+        return order_flag_counts(rows)
