@@ -11,7 +11,8 @@ Centrality   centrality(graph="two_mode"|"co_responsibility"|"directed"), graph_
 Overload     overload(rule=OverloadRule(...)), concentration, gini, hhi
 Orphans      orphans, orphan_summary
 Compare      compare, function_matrix, matrix_wide, plan_metrics, similarity, function_differences
-Graphs       build_graph, ego_graph, two_mode_graph, co_responsibility_graph, lead_support_graph
+Graphs       build_graph, ego_graph, two_mode_graph, co_responsibility_graph, lead_support_graph,
+             co_responsibility_from_counts
 Frames       snapshot, assignments_frame, tasks_frame, agencies_frame, rows
 """
 
@@ -31,6 +32,7 @@ from queries.graphs import (
     LEAD_WEIGHT,
     SUPPORT_WEIGHT,
     build_graph,
+    co_responsibility_from_counts,
     co_responsibility_graph,
     ego_graph,
     graph_from_frame,
@@ -43,7 +45,8 @@ from queries.ranking import rank_agencies, rank_functions
 
 __all__ = [
     "CATEGORIES", "CENTRALITY_COLS", "GRAPHS", "LEAD_WEIGHT", "MEASURES", "SUPPORT_WEIGHT", "OverloadRule",
-    "Snapshot", "agencies_frame", "assignments_frame", "build_graph", "centrality", "co_responsibility_graph",
+    "Snapshot", "agencies_frame", "assignments_frame", "build_graph", "centrality", "co_responsibility_from_counts",
+    "co_responsibility_graph",
     "compare", "concentration", "degree_centralisation", "ego_graph", "function_differences", "function_matrix",
     "gini", "graph_centrality", "graph_from_frame", "hhi", "lead_support_graph", "matrix_wide", "orphan_summary",
     "orphans", "overload", "plan_metrics", "rank_agencies", "rank_functions", "rows", "similarity", "snapshot",

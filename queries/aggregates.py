@@ -18,7 +18,7 @@ from queries.frames import (FUNCTION_COLS, JURISDICTION_COLS, PLAN_COLS, Snapsho
                             snapshot)
 
 PLAN_FILTERS = ("plan", "jurisdiction", "level", "year")
-DUTY_READS = ("agency_duties", "function_duties", "flagged_tasks", "task_flag_counts")
+DUTY_READS = ("agency_duties", "function_duties", "flagged_tasks", "task_flag_counts", "agency_pairs")
 
 
 def pushes_down(source) -> bool:

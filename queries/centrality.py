@@ -33,7 +33,8 @@ import networkx as nx
 import pandas as pd
 
 from queries.frames import assignments_frame, snapshot, split_filters
-from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, graph_from_frame
+from queries.aggregates import pushes_down
+from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, co_responsibility_from_counts, graph_from_frame
 
 MEASURES = ["degree", "weighted_degree", "betweenness", "eigenvector", "pagerank", "closeness"]
 SAMPLE_THRESHOLD = 2000
@@ -204,10 +205,12 @@ def centrality(source, graph: str = "two_mode", per_plan: bool = False, k: int |
     if graph not in GRAPHS:
         from agencynet.errors import BadFilter
         raise BadFilter(f"graph: unknown graph {graph!r} (one of {', '.join(GRAPHS)})")
+    stats = {"k": k, "seed": seed, "sample_threshold": sample_threshold}
+    if graph == "co_responsibility" and not per_plan and not filters.get("function") and pushes_down(source):
+        return _sorted(_agency_rows(_pooled_co_responsibility(source, filters), graph, **stats))
     snap = snapshot(source)
     df = assignments_frame(snap, collectives=False, **filters)
     options = {"lead_weight": lead_weight, "support_weight": support_weight} if graph == "two_mode" else {}
-    stats = {"k": k, "seed": seed, "sample_threshold": sample_threshold}
     if per_plan:
         parts = []
         for (pid, pfile), grp in df.groupby(["plan_id", "plan"], sort=True):
@@ -217,5 +220,18 @@ def centrality(source, graph: str = "two_mode", per_plan: bool = False, k: int |
         out = pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
         return out.sort_values(["plan_id", "pagerank", "agency"], ascending=[True, False, True],
                                kind="stable").reset_index(drop=True)
-    out = _agency_rows(graph_from_frame(df, graph, **options), graph, **stats)
+    return _sorted(_agency_rows(graph_from_frame(df, graph, **options), graph, **stats))
+
+
+def _sorted(out: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["pagerank", "agency"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _pooled_co_responsibility(source, filters: dict) -> nx.Graph:
+    """The pooled co-responsibility graph from the store's counts: nodes from ``agency_duties``
+    (through ``rank_agencies``), edges from ``agency_pairs``; no edge rows are read."""
+    from queries.aggregates import plan_ids, scope
+    from queries.ranking import rank_agencies
+
+    nodes = rank_agencies(source, **filters)
+    return co_responsibility_from_counts(nodes, source.agency_pairs(plan_ids(scope(source), filters)))

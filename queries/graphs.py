@@ -100,6 +100,38 @@ def co_responsibility_graph(assignments: pd.DataFrame) -> nx.Graph:
     return G
 
 
+def co_responsibility_from_counts(agencies: pd.DataFrame, pairs: list[dict]) -> nx.Graph:
+    """The co-responsibility graph from counts made in the store, without reading any edge.
+
+    Parameters
+    ----------
+    agencies : DataFrame
+        One row per agency named in scope with ``agency_id``, ``agency``, ``jurisdiction``,
+        ``function``, ``function_en``, ``leads``, ``supports`` (``queries.rank_agencies`` rows).
+    pairs : list of dict
+        ``source_id``, ``target_id``, ``tasks`` (``GraphStore.agency_pairs``): the edges,
+        ``weight`` = shared tasks. Pairs with an agency not in ``agencies`` are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ag = pd.DataFrame({"agency_id": ["a", "b"], "agency": ["A局", "B局"], "jurisdiction": ["甲市"] * 2,
+    ...                    "function": ["fa", "fb"], "function_en": [None, None], "leads": [2, 1],
+    ...                    "supports": [0, 2]})
+    >>> G = co_responsibility_from_counts(ag, [{"source_id": "a", "target_id": "b", "tasks": 1}])
+    >>> G.edges["a", "b"]["weight"], G.nodes["b"]["label"]
+    (1, 'B局')
+    """
+    G = nx.Graph(graph="co_responsibility")
+    for r in agencies.sort_values("agency_id").itertuples(index=False):
+        G.add_node(r.agency_id, node_type="agency", label=r.agency, jurisdiction=r.jurisdiction,
+                   function=r.function, function_en=r.function_en, leads=int(r.leads), supports=int(r.supports))
+    for p in pairs:
+        if p["source_id"] in G and p["target_id"] in G:
+            G.add_edge(p["source_id"], p["target_id"], weight=int(p["tasks"]))
+    return G
+
+
 def lead_support_graph(assignments: pd.DataFrame) -> nx.DiGraph:
     """Arcs lead → support; ``weight`` = number of tasks where that agency leads that one.
 

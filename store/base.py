@@ -62,6 +62,9 @@ class GraphStore(Protocol):
       tasks an agency of one of those function codes leads or supports
     - task_flag_counts(plan_ids=None, functions=None) [plan_id, orphan, open_list]: plan_id,
       orphan, open_list, tasks (task count per combination; ``functions`` as above)
+    - agency_pairs(plan_ids=None) [source_id, target_id]: source_id, target_id, tasks: pairs of
+      agencies (source_id < target_id) leading or supporting the same tasks, with the number
+      of distinct tasks they share (the co-responsibility graph's edges)
     """
 
     kind: str  # "embedded" | "neo4j"
@@ -110,5 +113,6 @@ class GraphStore(Protocol):
                       functions: list[str] | None = None) -> list[dict]: ...
     def task_flag_counts(self, plan_ids: list[str] | None = None,
                          functions: list[str] | None = None) -> list[dict]: ...
+    def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]: ...
 
     def close(self) -> None: ...

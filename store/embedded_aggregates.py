@@ -45,6 +45,13 @@ FROM tasks t WHERE (t.orphan IS NOT NULL OR t.open_list = 1){where}
 ORDER BY t.plan_id, t.seq
 """)
 
+AGENCY_PAIRS = """
+SELECT a.source_id, b.source_id AS target_id, count(DISTINCT a.task_id) AS tasks
+FROM edges a JOIN edges b ON b.task_id = a.task_id AND b.source_id > a.source_id
+WHERE a.type IN ('LEADS', 'SUPPORTS') AND b.type IN ('LEADS', 'SUPPORTS'){where}
+GROUP BY a.source_id, b.source_id ORDER BY a.source_id, b.source_id
+"""
+
 TASK_FLAG_COUNTS = """
 SELECT t.plan_id, t.orphan, t.open_list, count(*) AS tasks FROM tasks t WHERE 1 = 1{where}
 GROUP BY t.plan_id, t.orphan, t.open_list
@@ -86,3 +93,6 @@ class EmbeddedAggregates:
         rows = self._rows(TASK_FLAG_COUNTS.format(where=_where(plan_ids, "t.plan_id", functions)),
                           _params(plan_ids, functions=None if functions is None else json.dumps(list(functions))))
         return order_flag_counts(rows)
+
+    def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]:
+        return self._rows(AGENCY_PAIRS.format(where=_where(plan_ids, "a.plan_id")), _params(plan_ids))

@@ -48,3 +48,8 @@ class Neo4jAggregates:
         else:
             rows = self._list("read_plan_task_flag_counts", plan_ids=list(plan_ids), functions=fns)
         return order_flag_counts(rows)
+
+    def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]:
+        if plan_ids is None:
+            return self._list("read_agency_pairs")
+        return self._list("read_plan_agency_pairs", plan_ids=list(plan_ids))

@@ -185,7 +185,7 @@ def _reads(store) -> dict:
             "duty_counts": store.duty_counts(), "orphan_tasks": store.orphan_tasks(),
             "agency_duties": store.agency_duties(), "agency_duties_by_plan": store.agency_duties(by_plan=True),
             "function_duties": store.function_duties(by_plan=True), "flagged_tasks": store.flagged_tasks(),
-            "task_flag_counts": store.task_flag_counts(),
+            "task_flag_counts": store.task_flag_counts(), "agency_pairs": store.agency_pairs(),
             "texts": [store.plan_text(p["id"]) for p in store.plans()]}
 
 
@@ -319,6 +319,29 @@ def test_analytics_reads_agree_with_the_rows(store):
     assert [t["id"] for t in store.flagged_tasks(functions=[fn])] == [t["id"] for t in flagged if t["id"] in naming]
     assert sum(r["tasks"] for r in store.task_flag_counts(functions=[fn])) == len(naming)
     assert store.flagged_tasks(functions=["no-such-code"]) == [] == store.task_flag_counts(some, functions=[])
+
+
+def _pairs(edges) -> list[dict]:
+    named: dict[str, set] = {}
+    for e in edges:
+        if e["type"] in ("LEADS", "SUPPORTS"):
+            named.setdefault(e["task_id"], set()).add(e["source_id"])
+    shared: dict[tuple, int] = {}
+    for members in named.values():
+        for u in members:
+            for v in members:
+                if u < v:
+                    shared[(u, v)] = shared.get((u, v), 0) + 1
+    return [{"source_id": u, "target_id": v, "tasks": n} for (u, v), n in sorted(shared.items())]
+
+
+def test_agency_pairs_count_shared_tasks(store):
+    store.load_many([make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(5)])
+    pairs = store.agency_pairs()
+    assert pairs == _pairs(store.edges()) != []
+    assert max(p["tasks"] for p in pairs) > 1            # pairs pooled across plans of one city
+    assert store.agency_pairs(["p-0", "p-4"]) == _pairs(store.edges(["p-0", "p-4"])) != []
+    assert store.agency_pairs([]) == []
 
 
 def test_concurrent_loads_of_plans_sharing_agencies(store):
