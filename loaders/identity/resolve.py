@@ -179,6 +179,8 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
         fn = tax.get("party_committee")  # 市委, 天河区委, 党工委
     elif fn is None and not core and (parsed.government or parsed.place):
         fn = tax.get("government")
+    if fn is not None and not fn.society and fn.priority <= 0 and shapes.is_society(core):
+        fn = tax.get("association")  # 市律师协会 is a society, not the justice bureau
     if fn is not None and parsed.party and fn.code in _PARTY_VARIANT:
         fn = tax.get(_PARTY_VARIANT[fn.code])
     core = core or ("政府" if parsed.government else parsed.simplified)

@@ -89,6 +89,14 @@ def unit_core(core: str) -> str:
     return core
 
 
+_SOCIETY = re.compile(r"(?:协会|学会|研究会|促进会|总会|商会|联合会|联谊会|基金会)$")
+
+
+def is_society(core: str) -> bool:
+    """True for a society's name (律师协会, 体育总会, 银行业协会): an association, whatever its field."""
+    return bool(_SOCIETY.search(core))
+
+
 def is_committee(core: str) -> bool:
     """True for a bare committee name (管委会, 管理委员会): the zone's own administration."""
     return core in ("管委会", "管理委员会", "管委", "工委管委会", "党工委管委会")

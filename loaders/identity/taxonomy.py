@@ -49,6 +49,7 @@ class Function:
     patterns: tuple[str, ...]
     examples: tuple[str, ...] = ()
     vertical: bool = False
+    society: bool = False      # its bodies are themselves societies (科协, 妇联, 消费者协会)
     compiled: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
     combined: re.Pattern | None = field(default=None, compare=False, repr=False)  # any pattern: a cheap pre-check
 
@@ -158,6 +159,7 @@ def parse_taxonomy(data: dict, source: str = "<taxonomy>") -> Taxonomy:
             reform_year=raw.get("reform_year"), one_per_jurisdiction=bool(raw["one_per_jurisdiction"]),
             priority=int(raw["priority"]), patterns=tuple(patterns),
             examples=tuple(raw.get("examples") or ()), vertical=bool(raw.get("vertical", False)),
+            society=bool(raw.get("society", False)),
             compiled=tuple(compiled), combined=re.compile("|".join(f"(?:{p})" for p in patterns)),
         ))
     tax = Taxonomy(version=version, functions=functions, source=source)

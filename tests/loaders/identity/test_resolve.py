@@ -327,3 +327,12 @@ def test_cpc_prefix_and_congress_forms():
     ref = resolve_mention("中共广州市委宣传部", TIANHE)
     assert ref.party and ref.jurisdiction.name == "广州市" and ref.id == resolve_mention("市委宣传部", GUANGZHOU).id
     assert resolve_mention("区人大", TIANHE).id == resolve_mention("区人大常委会", TIANHE).id
+
+
+@pytest.mark.parametrize("name, code", [
+    ("市律师协会", "association"), ("市体育总会", "association"), ("市银行业协会", "association"),
+    ("市科学技术协会", "science_association"), ("市消费者协会", "consumer_protection"), ("市妇女联合会", "women_federation"),
+    ("市总商会", "federation_industry_commerce"), ("市计划生育协会", "population_family_planning"),
+])
+def test_a_society_named_after_a_field_is_an_association_unless_its_function_is_a_society(name, code):
+    assert resolve_mention(name, GUANGZHOU).function == code

@@ -125,3 +125,10 @@ def test_rows_for_the_graph():
     assert {tuple(sorted(r)) for r in rows} == {("code", "en", "successor", "taxonomy_version", "zh")}
     codes = {r["code"] for r in rows}
     assert all(r["successor"] in codes for r in rows if r["successor"])
+
+
+def test_society_functions_are_marked_in_the_data():
+    tax = load_taxonomy()
+    societies = {f.code for f in tax.functions if f.society}
+    assert {"science_association", "women_federation", "association"} <= societies
+    assert "justice" not in societies and "sports" not in societies
