@@ -59,7 +59,7 @@ def evidence(driver, database: str, store) -> list[dict]:
             summary = session.run(f"{mode} {text}", params(ids)).consume()
         tree = summary.profile if mode == "PROFILE" else summary.plan
         ops = _operators(tree)
-        seeks = [o for o in ops if o["operator"] in INDEX_OPERATORS]
+        seeks = [o for o in ops if o["operator"].split("(")[0] in INDEX_OPERATORS]  # e.g. NodeUniqueIndexSeek(Locking)
         rows.append({"file": f"{name}.cypher", "mode": mode, "uses_index": bool(seeks),
                      "index_operators": [f"{o['operator']} {o['details']}".strip() for o in seeks],
                      "operators": [o["operator"] for o in ops],
