@@ -33,7 +33,8 @@ def scope(source):
     if not pushes_down(source):
         return snapshot(source)
     empty = pd.DataFrame()
-    return Snapshot(plans=_frame(source.plans(), PLAN_COLS), tasks=empty, agencies=empty, collectives=empty,
+    plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
+    return Snapshot(plans=plans, tasks=empty, agencies=empty, collectives=empty,
                     jurisdictions=_frame(source.jurisdictions(), JURISDICTION_COLS),
                     functions=_frame(source.functions(), FUNCTION_COLS), edges=empty)
 
