@@ -15,9 +15,9 @@ FAMILIES: dict[str, dict] = {
         "leading_group_office", "coordination_office", "government_affairs_admin", "admin_approval",
         "public_resources_trading", "big_data", "letters_visits", "archives", "history_chronicles", "secrecy",
         "policy_research", "establishment", "foreign_affairs", "port_office", "cooperation_exchange",
-        "overseas_chinese", "taiwan_affairs", "ethnic_religious")},
+        "overseas_chinese", "taiwan_affairs", "ethnic_religious", "liaison_office")},
     "party_mass": {"label": "Party, congress & mass organisations 党群", "colour": "#e15759", "codes": (
-        "party_office", "propaganda", "cyberspace", "civilization_office", "organization", "veteran_cadres",
+        "party_committee", "party_office", "propaganda", "cyberspace", "civilization_office", "organization", "veteran_cadres",
         "united_front", "political_legal", "discipline_inspection", "party_school", "people_congress", "cppcc",
         "trade_union", "youth_league", "women_federation", "disabled_federation", "federation_industry_commerce",
         "literature_art", "overseas_chinese_fed", "red_cross", "science_association", "social_sciences",
