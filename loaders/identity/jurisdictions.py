@@ -184,8 +184,11 @@ def zone_key(name: str) -> str:
 
 
 def zone(name: str, parent: Jurisdiction) -> Jurisdiction:
-    """A development zone named in a plan (娄底经开区, 万宝新区), under ``parent``."""
-    return make(matching_form(name), "development_zone", parent)
+    """A development zone named in a plan (娄底经开区, 万宝新区), under ``parent``.
+
+    Its name is the written-out form (``zone_key``): 娄底经开区 -> 娄底经济技术开发区.
+    """
+    return make(zone_key(name), "development_zone", parent)
 
 
 def place(name: str, near: Jurisdiction | None = None) -> Jurisdiction:
