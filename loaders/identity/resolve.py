@@ -184,7 +184,10 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
     if fn is not None and parsed.party and fn.code in _PARTY_VARIANT:
         fn = tax.get(_PARTY_VARIANT[fn.code])
     core = core or ("政府" if parsed.government else parsed.simplified)
-    if parsed.body_class == "unit":
+    party = parsed.party or bool(fn and fn.code == "party_committee")
+    if fn is not None and fn.code == "party_committee":
+        key = "fn:party_committee:committee"  # 区委 = 中共X区委员会 = (zone) 党工委
+    elif parsed.body_class == "unit":
         key = "nm:" + shapes.unit_core(core)
     elif fn is not None and fn.one_per_jurisdiction:
         key = f"fn:{fn.code}:{parsed.body_class}"
@@ -205,7 +208,7 @@ def _resolve(mention: str, ctx: PlanContext) -> AgencyRef:
     return AgencyRef(
         kind="agency", id=agency_id(where.id, key), mention=parsed.text, name_simplified=parsed.simplified,
         core=core, jurisdiction=where, function=fn.code if fn else UNCLASSIFIED, function_en=fn.en if fn else None,
-        key=key, branch=branch, vertical=bool(fn and fn.vertical), party=parsed.party,
+        key=key, branch=branch, vertical=bool(fn and fn.vertical), party=party,
     )
 
 

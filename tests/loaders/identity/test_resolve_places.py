@@ -157,3 +157,14 @@ def test_cpc_prefix_and_congress_forms():
 ])
 def test_a_society_named_after_a_field_is_an_association_unless_its_function_is_a_society(name, code):
     assert resolve_mention(name, GUANGZHOU).function == code
+
+
+def test_zone_committee_shapes_and_the_zone_party_committee():
+    county = PlanContext.of("平江县", "county", "岳阳市")
+    zone = PlanContext.of("临沂经济技术开发区", "development_zone", "临沂市")
+    for name in ("工业园区管理办公室", "县产业园区管委会", "高新区党工委管委会"):
+        ref = resolve_mention(name, county)
+        assert ref.function == "development_zone_admin" and ref.jurisdiction.level == "development_zone", name
+        assert ref.jurisdiction.name.startswith("平江"), name
+    assert resolve_mention("经开区党工委", zone).id == resolve_mention("党工委", zone).id
+    assert resolve_mention("党工委", zone).party
