@@ -2,7 +2,8 @@
 
 The corpus comes from the seeded generator ``benchmarks.synthetic`` (same seed, same
 documents) and goes through the real pipeline (extract -> graph rows -> ``load_many``).
-Each measure is then called ``--repeats`` times (centrality: at most 3) **on the store itself**, as the API and
+Each measure is then called ``--repeats`` times (scoped to one plan, jurisdiction or
+function; whole-store answers ``--whole-repeats``, pooled centrality ``--centrality-repeats``) **on the store itself**, as the API and
 the CLI call it: ranking, orphans and pooled co-responsibility centrality are counted in
 the store (``queries.aggregates``), so these figures include the store reads. For
 comparison the whole-store ``snapshot`` read is timed too: it is what every call cost
@@ -115,12 +116,14 @@ def snapshot_measures(snap, k: int) -> dict:
     }
 
 
-def run(label: str, measures: dict, repeats: int, only: str | None) -> None:
+def run(label: str, measures: dict, args) -> None:
     for name, fn in measures.items():
-        if only and only not in name:
+        if args.only and args.only not in name:
             continue
         times, out = [], None
-        for _ in range(min(repeats, 3) if "centrality" in name else repeats):
+        whole = "centrality" not in name and "one " not in name and "filter" not in name
+        n = args.centrality_repeats if "centrality" in name else args.whole_repeats if whole else args.repeats
+        for _ in range(n):
             t = time.perf_counter()
             out = fn()
             times.append(time.perf_counter() - t)
@@ -145,16 +148,18 @@ def bench_store(label: str, store, graphs, args) -> None:
         reads.append(time.perf_counter() - t)
     print(f"{label:9s} {'snapshot read (every call paid this before)':52s} {1000 * statistics.median(reads):9.1f} "
           f"{1000 * percentile(reads, 95):9.1f}  {len(snap.edges)} edge rows", flush=True)
-    run(label, store_measures(store, args.k), args.repeats, args.only)
+    run(label, store_measures(store, args.k), args)
     if args.snapshot:
-        run(label + "/snap", snapshot_measures(snap, args.k), args.repeats, args.only)
+        run(label + "/snap", snapshot_measures(snap, args.k), args)
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plans", type=int, nargs="+", default=[1000], help="corpus sizes (default 1000)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--repeats", type=int, default=20)
+    ap.add_argument("--repeats", type=int, default=20, help="runs of a scoped measure (one plan/jurisdiction/function)")
+    ap.add_argument("--whole-repeats", type=int, default=5, help="runs of a whole-store measure (default 5)")
+    ap.add_argument("--centrality-repeats", type=int, default=1, help="runs of pooled centrality (default 1)")
     ap.add_argument("--k", type=int, default=SAMPLE_SIZE, help=f"betweenness sample size (default {SAMPLE_SIZE})")
     ap.add_argument("--only", help="run only measures whose name contains this text")
     ap.add_argument("--snapshot", action="store_true", help="also time the other measures on a snapshot")
