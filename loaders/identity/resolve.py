@@ -28,7 +28,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from loaders.identity import jurisdictions as J
 from loaders.identity import shapes
@@ -63,11 +63,18 @@ class PlanContext:
         """Is ``head`` a place name: the plan's own or a parent's (full or short), a gazetteer name,
         or a short form (嘉兴) or two-character name (城区) of a division inside the plan's province."""
         gaz = J.gazetteer()
-        chain = self.jurisdiction.chain()
-        if any(head in j.names() for j in chain) or (head in gaz.by_name and len(head) > 2):
+        if head in self._own_names or (head in gaz.by_name and len(head) > 2):
             return True
-        province = (chain[-1].code or "")[:2]
+        province = self._province
         return bool(province) and any(c.startswith(province) for c, _ in gaz.by_short.get(head, gaz.by_name.get(head, [])))
+
+    @cached_property
+    def _own_names(self) -> frozenset[str]:
+        return frozenset(n for j in self.jurisdiction.chain() for n in j.names())
+
+    @cached_property
+    def _province(self) -> str:
+        return (self.jurisdiction.chain()[-1].code or "")[:2]
 
     def find_place(self, simplified: str) -> str | None:
         """The place-name prefix of ``simplified`` when the rest is still a body name.
