@@ -43,6 +43,8 @@ _NOT_PREFIX = re.compile(
 _LEAGUE = re.compile(r"^(?:共青)?团(.{0,12}?[省市区县州旗])委(?:员会)?$")
 # 县委县政府督查室: a joint Party-and-government office is read as a government body.
 _JOINT = re.compile(r"^委(?:[省市区县州旗])?(?:人民)?政府")
+# Words an extractor may leave around a name: 由/会同 before it, 牵头/配合/等 after it, quotes.
+_WRAP = re.compile(r"^(?:由|会同|联合|协同|配合|请)+|(?:牵头|配合|负责|参与|协助|协办|等)+$|[“”‘’\"'《》「」]")
 _CPC = re.compile(r"^(?:中国共产党|中共)(?=.+委)")
 _PARTY = re.compile(r"^(?:委(?!员会)|党委|党工委|党组|工委)")
 _GOVERNMENT = re.compile(r"^(?:(?:人民)?政府|行政公署|行署)(?!采购)")
@@ -148,7 +150,7 @@ def parse_name(mention: str, find_place: Callable[[str], str | None] | None = No
     """
     text = clean(mention)
     simplified = to_simplified(text)
-    rest = _LEAGUE.sub(r"\1团委", simplified)
+    rest = _LEAGUE.sub(r"\1团委", _WRAP.sub("", simplified) or simplified)
     if m := _CPC.match(rest):
         rest = re.sub("委员会$", "委", rest[m.end():])  # 中共广州市委宣传部: the Party body of 广州市
     if rest.startswith("地委") and len(rest) > 2:

@@ -67,3 +67,12 @@ def test_second_name_in_brackets_is_not_part_of_the_core():
     p = parse_name("市发改委(市物价局)")
     assert (p.core, p.body_class) == ("发改委", "department")
     assert p.text == "市发改委(市物价局)"
+
+
+@pytest.mark.parametrize("mention, prefix, core", [
+    ("市发改委牵头", "市", "发改委"), ("会同市财政局", "市", "财政局"), ("由区商务局", "区", "商务局"),
+    ("区发改局等", "区", "发改局"), ("市“最多跑一次”改革办", "市", "最多跑一次改革办"),
+])
+def test_wrapper_words_and_quotes_left_by_an_extractor_are_not_part_of_the_name(mention, prefix, core):
+    parsed = parse_name(mention)
+    assert (parsed.level_prefix, parsed.core) == (prefix, core)
