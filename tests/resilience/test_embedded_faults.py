@@ -93,9 +93,6 @@ def test_read_only_data_dir_gives_error_naming_it_and_keeps_previous_data(tmpfs,
     assert len(_state(data)[1]) == len(before[1]) + 1
 
 
-@pytest.mark.xfail(strict=False, reason="found here: on a read-only filesystem the embedded store reports "
-                                        "SQLite's 'unable to open database file', not that the directory "
-                                        "is read-only (store/embedded.py error mapping)")
 @pytest.mark.timeout(300)
 def test_read_only_data_dir_error_says_read_only(tmpfs, sample_paths, tmp_path):
     _, _, _, _, ro = _load_read_only(tmpfs, sample_paths, tmp_path)
