@@ -1,5 +1,5 @@
 // Tasks with an orphan category or an open list (task_orphan / task_open_list indexes), only those naming an agency of one of $functions unless it is null, each with its named units as [position, type, source id, mention]; by plan id then seq. Rows come back in lists of up to 5,000.
-CALL {
+CALL () {
   MATCH (t:Task) WHERE t.orphan IS NOT NULL RETURN t
   UNION
   MATCH (t:Task) WHERE t.open_list = true RETURN t
