@@ -33,6 +33,7 @@ from loaders.records import ExtractedDocument, PlanRecord, TaskRecord
 from loaders.tables import join_wrapped_rows
 from loaders.tasks import Draft, draft_tasks
 from loaders.text import blank_tags, prepare, simplified, simplified_all
+from loaders.identity.collectives import generic_collective
 from loaders.units import is_collective, looks_like_body, resolve_prefixes
 
 
@@ -83,7 +84,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
         declared = bool(c and (c.declared or carry or global_decl))
         if c and c.carries:
             carry = True
-        tasks.append(_task(plan_name, seq, d, c, declared, match, source, places, warnings))
+        tasks.append(_task(plan_name, seq, d, c, declared, match, source, places, warnings, facts["level"]))
     _fill_simplified(tasks)
     plan = PlanRecord(
         file=plan_name, title=facts["title"], jurisdiction=facts["jurisdiction"], level=facts["level"],
@@ -96,7 +97,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
 
 
 def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match: str, source: str,
-          places, warnings: list[str]) -> TaskRecord:
+          places, warnings: list[str], level: str | None = None) -> TaskRecord:
     text = source[d.start:d.end]
     if c is None:
         return TaskRecord(plan=plan, seq=seq, path=d.path, heading=source[d.heading[0]:d.heading[1]],
@@ -104,7 +105,9 @@ def _task(plan: str, seq: int, d: Draft, c: Clause | None, declared: bool, match
                           lead_basis="none", text=text, span=(d.start, d.end), section=source[d.section[0]:d.section[1]])
     src = [_name(source, a, b) for a, b in c.units]
     mat = [_name(match, a, b) for a, b in c.units]
-    coll_mask = [is_collective(m) for m in mat]
+    # one notion of 'collective' for records and graph: the identity rules also know generic
+    # entries such as a bare 街道办事处 in a district plan (every street office).
+    coll_mask = [is_collective(m) or generic_collective(m, level) for m in mat]
     specific = [s for s, coll in zip(src, coll_mask) if not coll]
     collective = [s for s, coll in zip(src, coll_mask) if coll]
     leads = [_name(source, a, b) for a, b in c.leads]

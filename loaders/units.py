@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.identity.names import NOT_PREFIX
+
 OPEN = "([〔【{"
 CLOSE = ")]〕】}"
 SEPARATORS = "、,;"
@@ -48,7 +50,9 @@ _BODY_END = re.compile(
 _STRONG_END = re.compile(r"(?:局|委|办|厅|部|政府|单位|部门|管委会|委员会|办公室|分局|街道|乡镇|镇)$")
 
 PREFIXES = ("市", "区", "县", "省", "镇", "乡", "州", "旗")
-_NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府|务)|市民|区域|县域|省级|市级|区级|县级|乡村|镇村|州府)")
+# 市场监管局 / 市政局 / 市民服务中心: a level character that starts a word is no prefix (one rule,
+# shared with agency identity).
+_NOT_PREFIX = NOT_PREFIX
 
 
 _BRACKETS = re.compile(r"[(\[〔【{)\]〕】}\n]")

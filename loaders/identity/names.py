@@ -34,7 +34,7 @@ from functools import lru_cache
 
 LEVEL_PREFIXES = ("自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡")
 # A level character that starts a word is not a prefix (市场监管局 in a zone plan).
-_NOT_PREFIX = re.compile(
+NOT_PREFIX = re.compile(
     r"^(?:市场|市政(?=局|公用|工程|设施|管理|园林|建设|维护|养护|市容|环卫|处|所|队|集团|公司|院)|"
     r"市民(?=服务|中心|卡|热线|之家|学校|广场)|市容|市区|市县|市直|市级|市属|区域|区县|区级|区直|区属|县域|县市(?!场)|县区|"
     r"县级|县直|省级|省直|省属|乡村|乡镇|镇村|镇街|州府|旗舰)"
@@ -121,7 +121,7 @@ class ParsedName:
 
 def level_prefix(name: str) -> str | None:
     """The level prefix ``name`` starts with, or None (words such as 市场 are no prefix)."""
-    if _NOT_PREFIX.match(name):
+    if NOT_PREFIX.match(name):
         return None
     for p in LEVEL_PREFIXES:
         if name.startswith(p) and len(name) > len(p):

@@ -152,3 +152,16 @@ def test_a_parser_bug_becomes_an_error_for_that_file_only(tmp_path, monkeypatch)
 def test_units_of_a_wrapped_clause_have_no_line_break():
     doc = extract_text("二、主要任务\n1.推进标准化。(责任单位:市发改委、市财\n政局)\n", "w.txt")
     assert doc.tasks[0].units == ["市发改委", "市财政局"] and doc.tasks[0].lead == ["市发改委"]
+
+
+def test_generic_collectives_are_collective_in_records():
+    """A bare 街道办事处 in a district plan stands for every street office, as in the graph."""
+    from loaders.extract import extract_text
+
+    text = ("余杭区某某行动计划\n一、主要任务\n1.推进社区治理。完善网格。(责任单位:街道办事处、区民政局)\n"
+            "2.加强宣传。(责任单位:区委宣传部)\n")
+    doc = extract_text(text, "district.txt")
+    first = doc.tasks[0]
+    assert first.collective == ["街道办事处"]
+    # one specific unit beside a collective: it leads alone (CONVENTIONS: single)
+    assert first.lead == ["区民政局"] and first.lead_basis == "single"

@@ -96,3 +96,13 @@ def test_ge_carries_to_a_town_level_office_after_the_separator():
     assert entries("各镇人民政府、街道办事处,区级有关部门")[0] == ["各镇人民政府、街道办事处", "区级有关部门"]
     assert entries("各乡镇人民政府、街道办")[0] == ["各乡镇人民政府、街道办"]
     assert entries("各县(市、区)政府、街道办事处")[0] == ["各县(市、区)政府", "街道办事处"]  # not a town-level 各
+
+
+@pytest.mark.parametrize("units, expected", [
+    (["市发改委", "民政局", "市民政局"], ["市发改委", "市民政局", "市民政局"]),
+    (["县发改局", "县市场监管局", "财政局"], ["县发改局", "县市场监管局", "县财政局"]),
+    (["市场监管局", "财政局"], ["市场监管局", "财政局"]),
+])
+def test_prefix_words_follow_the_identity_rule(units, expected):
+    """市民政局 and 县市场监管局 carry their own prefix; 市场监管局 has none to pass on."""
+    assert resolve_prefixes(units) == expected
