@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.records import LEVELS
 from queries.frames import (FUNCTION_COLS, JURISDICTION_COLS, PLAN_COLS, Snapshot, _frame, resolve_plans,
                             snapshot)
 
 PLAN_FILTERS = ("plan", "jurisdiction", "level", "year")
-DUTY_READS = ("agency_duties", "function_duties", "flagged_tasks", "task_flag_counts", "agency_pairs")
+DUTY_READS = ("agency_duties", "function_duties", "flagged_tasks", "task_flag_counts", "agency_pairs",
+              "plans_matching")
+PLAN_SCOPE_COLS = ["id", "file", "jurisdiction_id", "jurisdiction", "level", "year", "task_count"]
 
 
 def pushes_down(source) -> bool:
@@ -26,17 +29,48 @@ def pushes_down(source) -> bool:
     return not isinstance(source, Snapshot) and all(hasattr(source, r) for r in DUTY_READS)
 
 
-def scope(source):
+def scope(source, filters: dict | None = None):
     """The small frames filters are resolved against: the full :class:`Snapshot` for a
     snapshot or an in-memory source, else a Snapshot holding only plans, functions and
-    jurisdictions (the other frames empty)."""
+    jurisdictions (the other frames empty). With plan filters only the matching plans are
+    read (``plans_matching``); when a plan or jurisdiction asked for matches nothing, every
+    plan is read so that ``resolve_plans`` can say what is known."""
     if not pushes_down(source):
         return snapshot(source)
     empty = pd.DataFrame()
-    plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
+    plans = _matching(source, filters or {})
+    if plans is None:
+        plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
     return Snapshot(plans=plans, tasks=empty, agencies=empty, collectives=empty,
                     jurisdictions=_frame(source.jurisdictions(), JURISDICTION_COLS),
                     functions=_frame(source.functions(), FUNCTION_COLS), edges=empty)
+
+
+def _listed(value) -> list | None:
+    if value is None or (not isinstance(value, (str, int)) and not list(value)):
+        return None
+    return [value] if isinstance(value, (str, int)) else list(value)
+
+
+def _matching(source, filters: dict) -> pd.DataFrame | None:
+    """The plans the plan filters keep, read from the store, or None (read every plan)."""
+    wanted = {k: _listed(filters.get(k)) for k in PLAN_FILTERS}
+    if all(v is None for v in wanted.values()) or (wanted["level"] and set(wanted["level"]) - set(LEVELS)):
+        return None
+    try:
+        years = None if wanted["year"] is None else [int(y) for y in wanted["year"]]
+    except (TypeError, ValueError):
+        return None
+    rows = source.plans_matching(plans=wanted["plan"], jurisdictions=wanted["jurisdiction"],
+                                 levels=wanted["level"], years=years)
+    plans = pd.DataFrame.from_records(rows, columns=PLAN_SCOPE_COLS)
+    for p in wanted["plan"] or []:
+        if not ((plans["id"] == p) | (plans["file"] == p)).any():
+            return None
+    for j in wanted["jurisdiction"] or []:
+        if not ((plans["jurisdiction"] == j) | (plans["jurisdiction_id"] == j)).any():
+            return None
+    return plans
 
 
 def plan_ids(snap: Snapshot, filters: dict) -> list[str] | None:

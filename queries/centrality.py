@@ -234,4 +234,4 @@ def _pooled_co_responsibility(source, filters: dict) -> nx.Graph:
     from queries.ranking import rank_agencies
 
     nodes = rank_agencies(source, **filters)
-    return co_responsibility_from_counts(nodes, source.agency_pairs(plan_ids(scope(source), filters)))
+    return co_responsibility_from_counts(nodes, source.agency_pairs(plan_ids(scope(source, filters), filters)))

@@ -33,7 +33,7 @@ def _scope(source, filters: dict):
     With ``harmonise`` the function filter matches every code whose successor is the
     successor of a code asked for (quality_supervision finds market_regulation too)."""
     filters = split_filters(dict(filters))
-    snap = agg.scope(source)
+    snap = agg.scope(source, filters)
     wanted = check_functions(snap, filters.get("function"))
     functions = None
     if wanted:

@@ -27,7 +27,7 @@ FUNCTION_RANK_COLS = ["function", "function_zh", "function_en", "agencies", "lea
 def _prepare(source, filters: dict):
     """(scope snapshot, plan ids or None, wanted function codes, successor map or {})."""
     filters = split_filters(filters)
-    snap = agg.scope(source)
+    snap = agg.scope(source, filters)
     wanted = check_functions(snap, filters.get("function"))
     ids = agg.plan_ids(snap, filters)
     succ = successor_map(snap) if filters.get("harmonise") else {}

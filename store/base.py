@@ -62,6 +62,10 @@ class GraphStore(Protocol):
       tasks an agency of one of those function codes leads or supports
     - task_flag_counts(plan_ids=None, functions=None) [plan_id, orphan, open_list]: plan_id,
       orphan, open_list, tasks (task count per combination; ``functions`` as above)
+    - plans_matching(plans=None, jurisdictions=None, levels=None, years=None) [id]: id, file,
+      jurisdiction_id, jurisdiction, level, year, task_count of the plans whose id or file is in
+      ``plans``, whose jurisdiction name or id is in ``jurisdictions``, level in ``levels`` and
+      year in ``years`` (None: no condition; all given conditions hold)
     - agency_pairs(plan_ids=None) [source_id, target_id]: source_id, target_id, tasks: pairs of
       agencies (source_id < target_id) leading or supporting the same tasks, with the number
       of distinct tasks they share (the co-responsibility graph's edges)
@@ -114,5 +118,7 @@ class GraphStore(Protocol):
     def task_flag_counts(self, plan_ids: list[str] | None = None,
                          functions: list[str] | None = None) -> list[dict]: ...
     def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]: ...
+    def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
+                       levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]: ...
 
     def close(self) -> None: ...

@@ -52,6 +52,16 @@ WHERE a.type IN ('LEADS', 'SUPPORTS') AND b.type IN ('LEADS', 'SUPPORTS'){where}
 GROUP BY a.source_id, b.source_id ORDER BY a.source_id, b.source_id
 """
 
+PLAN_SCOPE_KEYS = ("id", "file", "jurisdiction_id", "jurisdiction", "level", "year", "task_count")
+PLANS_MATCHING = ("SELECT " + ", ".join(PLAN_SCOPE_KEYS) + """ FROM plans
+WHERE (:plans IS NULL OR id IN (SELECT value FROM json_each(:plans)) OR file IN (SELECT value FROM json_each(:plans)))
+  AND (:jurisdictions IS NULL OR jurisdiction IN (SELECT value FROM json_each(:jurisdictions))
+       OR jurisdiction_id IN (SELECT value FROM json_each(:jurisdictions)))
+  AND (:levels IS NULL OR level IN (SELECT value FROM json_each(:levels)))
+  AND (:years IS NULL OR year IN (SELECT value FROM json_each(:years)))
+ORDER BY id
+""")
+
 TASK_FLAG_COUNTS = """
 SELECT t.plan_id, t.orphan, t.open_list, count(*) AS tasks FROM tasks t WHERE 1 = 1{where}
 GROUP BY t.plan_id, t.orphan, t.open_list
@@ -96,3 +106,11 @@ class EmbeddedAggregates:
 
     def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]:
         return self._rows(AGENCY_PAIRS.format(where=_where(plan_ids, "a.plan_id")), _params(plan_ids))
+
+    def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
+                       levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]:
+        def arg(values):
+            return None if values is None else json.dumps(list(values), ensure_ascii=False)
+
+        return self._rows(PLANS_MATCHING, {"plans": arg(plans), "jurisdictions": arg(jurisdictions),
+                                           "levels": arg(levels), "years": arg(years)})

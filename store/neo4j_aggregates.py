@@ -53,3 +53,11 @@ class Neo4jAggregates:
         if plan_ids is None:
             return self._list("read_agency_pairs")
         return self._list("read_plan_agency_pairs", plan_ids=list(plan_ids))
+
+    def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
+                       levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]:
+        def arg(values):
+            return None if values is None else list(values)
+
+        return self._list("read_plans_matching", plans=arg(plans), jurisdictions=arg(jurisdictions),
+                          levels=arg(levels), years=arg(years))

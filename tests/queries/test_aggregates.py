@@ -88,6 +88,32 @@ def test_sampled_pooled_co_responsibility_states_its_sample(both):
     assert got["betweenness"].max() > 0
 
 
+class PlansForbidden(FramesForbidden):
+    """Also refuses the every-plan read: a plan or jurisdiction filter is resolved in the store."""
+
+    def plans(self):
+        raise AssertionError("plans() read: plan filters must be resolved by plans_matching")
+
+
+@pytest.mark.parametrize("call", [
+    lambda s: q.rank_agencies(s, plan=JIAXING),
+    lambda s: q.rank_functions(s, jurisdiction="嘉兴市", by_plan=True),
+    lambda s: q.orphans(s, plan=[JIAXING, "003_d47cfc8dc3939d8e.txt"], category="leaderless"),
+    lambda s: q.orphan_summary(s, level=["city", "county"], year=[2017, 2018]),
+])
+def test_plan_filters_read_only_matching_plans(samples_store, call):
+    got, want = call(PlansForbidden(samples_store)), call(q.snapshot(samples_store))
+    assert len(want) > 0
+    assert _round(q.rows(got)) == _round(q.rows(want))
+
+
+def test_unknown_plan_says_what_is_known(samples_store):
+    with pytest.raises(q.frames.BadFilter, match="known files: 000_"):
+        q.rank_agencies(samples_store, plan="nope.txt")
+    with pytest.raises(q.frames.BadFilter, match="no plan issued in"):
+        q.orphans(samples_store, jurisdiction="无此市")
+
+
 def test_sample_facts_through_the_store_counts(both):
     pushed, _ = both
     top = q.rank_agencies(pushed, plan=JIAXING).iloc[0]

@@ -344,6 +344,21 @@ def test_agency_pairs_count_shared_tasks(store):
     assert store.agency_pairs([]) == []
 
 
+def test_plans_matching_filters_in_the_store(store):
+    store.load_many([make_graph(str(i), city=f"c{i % 3}", n_tasks=4 + i) for i in range(6)])
+    keys = ("id", "file", "jurisdiction_id", "jurisdiction", "level", "year", "task_count")
+    plans = [{k: p[k] for k in keys} for p in store.plans()]
+    assert store.plans_matching() == plans
+    assert store.plans_matching(plans=["p-1", "4.txt"]) == [p for p in plans if p["id"] in ("p-1", "p-4")]
+    in_c1 = [p for p in plans if p["jurisdiction_id"] == "j-c1"]
+    assert store.plans_matching(jurisdictions=["城市c1"]) == in_c1 == store.plans_matching(jurisdictions=["j-c1"])
+    assert len(in_c1) == 2
+    assert store.plans_matching(plans=["p-1", "p-2"], jurisdictions=["j-c1"], levels=["city"], years=[2018]) == [
+        p for p in in_c1 if p["id"] == "p-1"]
+    assert store.plans_matching(levels=["county"]) == [] == store.plans_matching(years=[2017])
+    assert store.plans_matching(plans=[]) == []
+
+
 def test_concurrent_loads_of_plans_sharing_agencies(store):
     graphs = [make_graph(f"s{i}", city="c1", n_tasks=30) for i in range(4)]  # same city: same agencies
     errors = []
