@@ -26,7 +26,6 @@ import argparse
 import html
 import io
 import os
-import platform
 import random
 import resource
 import statistics
@@ -38,6 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.machine import summary  # noqa: E402
 
 from loaders.reading import read_document  # noqa: E402
 
@@ -163,19 +164,6 @@ def run_pass(files: list[tuple[str, bytes]], work: Callable[[bytes, str], object
     return time.perf_counter() - start, failures
 
 
-def machine() -> str:
-    model = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    cores = os.cpu_count()
-    return f"cpu: {model}; cores: {cores}; python {platform.python_version()} ({platform.python_implementation()}); {platform.system()} {platform.release()}"
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=300, help="documents per format (default 300)")
@@ -189,7 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     label, work = pick_worker(args.read_only)
-    print(machine())
+    print(summary())
     print(f"worker: {label}; pinned to one core; seed {args.seed}")
     corpus = make_corpus(args.count, args.seed, args.size_kb)
     for fmt in [f.strip() for f in args.formats.split(",") if f.strip()]:

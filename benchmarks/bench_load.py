@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import resource
-import sqlite3
 import sys
 import tempfile
 import time
@@ -30,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.machine import summary  # noqa: E402
 from loaders.records import PlanGraph  # noqa: E402
 
 LEVEL_CHILD = {"province": "city", "city": "county"}
@@ -147,13 +146,6 @@ def time_reads(store, graphs) -> None:
         print(f"  {store.kind:<9} {name:<24} {len(rows):>8} rows  median {statistics.median(times) * 1000:8.1f} ms")
 
 
-def machine(neo4j_version: str | None) -> str:
-    load = os.getloadavg()
-    return (f"machine: {platform.node()} {platform.system()} {platform.machine()}, {os.cpu_count()} cpus, "
-            f"load average {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}; Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}" + (f", Neo4j {neo4j_version}" if neo4j_version else ""))
-
-
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plans", type=int, default=1000)
@@ -180,7 +172,7 @@ def main(argv=None) -> None:
         driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_user=args.neo4j_user,
                                       neo4j_password=args.neo4j_password))
         version = driver.get_server_info().agent
-    print(machine(version))
+    print(summary(f"Neo4j {version}" if version else None))
     print(f"{len(graphs)} plans, {rows_of(graphs)} task+edge rows ({rows_of(graphs) / len(graphs):.0f} a plan)")
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(tmp)

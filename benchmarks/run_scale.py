@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale.measure import dir_size_mb, load_average, machine, peak_rss_mb  # noqa: E402
+from benchmarks.machine import describe as machine, load_average  # noqa: E402
+from benchmarks.scale.measure import dir_size_mb, peak_rss_mb  # noqa: E402
 
 LONG_RUN = 50_000  # sizes above this need --long
 

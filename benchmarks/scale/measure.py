@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import platform
 import resource
 import statistics
-import sys
 from pathlib import Path
 
 
@@ -51,31 +49,3 @@ def dir_size_mb(path: str | Path) -> float:
                 pass
     return round(total / 1024 / 1024, 2)
 
-
-def machine() -> dict:
-    """What the figures ran on: CPU model and count, memory, OS, Python."""
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem_gb = None
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                mem_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb, "os": platform.platform(),
-            "python": sys.version.split()[0], "load_average": load_average()}
-
-
-def load_average() -> list[float]:
-    """1/5/15-minute load averages: other work on a shared machine skews every figure."""
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return []
