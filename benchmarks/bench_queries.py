@@ -39,6 +39,7 @@ from benchmarks.synthetic import iter_documents  # noqa: E402
 from loaders.extract import extract_document  # noqa: E402
 from loaders.graph import build_plan_graph  # noqa: E402
 from queries.centrality import SAMPLE_SIZE  # noqa: E402
+from agencynet.errors import StoreError  # noqa: E402
 from store.embedded import EmbeddedStore  # noqa: E402
 
 BATCH = 200
@@ -120,13 +121,20 @@ def run(label: str, measures: dict, args) -> None:
     for name, fn in measures.items():
         if args.only and args.only not in name:
             continue
-        times, out = [], None
+        times, out, error = [], None, None
         whole = "centrality" not in name and "one " not in name and "filter" not in name
         n = args.centrality_repeats if "centrality" in name else args.whole_repeats if whole else args.repeats
         for _ in range(n):
             t = time.perf_counter()
-            out = fn()
+            try:
+                out = fn()
+            except StoreError as exc:  # e.g. Neo4j's transaction memory limit: recorded, not fatal
+                error = str(exc)
+                break
             times.append(time.perf_counter() - t)
+        if error:
+            print(f"{label:9s} {name:52s} {'failed':>9s} {'':9s}  {error}", flush=True)
+            continue
         note = f"{len(out)} rows"
         if "betweenness_k" in getattr(out, "columns", []) and len(out):
             note += f"; betweenness k={int(out['betweenness_k'].iloc[0])} of {int(out['graph_nodes'].iloc[0])} nodes"
@@ -135,21 +143,27 @@ def run(label: str, measures: dict, args) -> None:
 
 
 def bench_store(label: str, store, graphs, args) -> None:
-    seconds = load(store, graphs)
+    seconds = load(store, graphs) if graphs is not None else 0.0
     counts = store.counts()
-    print(f"{label}: loaded {len(graphs)} plans in {seconds:.1f} s: {counts['Task']} tasks, "
+    print(f"{label}: {'kept' if graphs is None else 'loaded'} {counts['Plan']} plans in {seconds:.1f} s: "
+          f"{counts['Task']} tasks, "
           f"{counts['LEADS'] + counts['SUPPORTS'] + counts['NAMED_ON']} edges, {counts['Agency']} agencies",
           flush=True)
     print(f"{'store':9s} {'measure':52s} {'p50 ms':>9s} {'p95 ms':>9s}  answer")
-    reads = []
+    reads, snap = [], None
     for _ in range(max(1, min(3, args.repeats))):
         t = time.perf_counter()
-        snap = q.snapshot(store)
+        try:
+            snap = q.snapshot(store)
+        except StoreError as exc:
+            print(f"{label:9s} {'snapshot read (every call paid this before)':52s} {'failed':>9s} {'':9s}  {exc}")
+            break
         reads.append(time.perf_counter() - t)
-    print(f"{label:9s} {'snapshot read (every call paid this before)':52s} {1000 * statistics.median(reads):9.1f} "
-          f"{1000 * percentile(reads, 95):9.1f}  {len(snap.edges)} edge rows", flush=True)
+    if reads:
+        print(f"{label:9s} {'snapshot read (every call paid this before)':52s} {1000 * statistics.median(reads):9.1f} "
+              f"{1000 * percentile(reads, 95):9.1f}  {len(snap.edges)} edge rows", flush=True)
     run(label, store_measures(store, args.k), args)
-    if args.snapshot:
+    if args.snapshot and snap is not None:
         run(label + "/snap", snapshot_measures(snap, args.k), args)
 
 
@@ -167,6 +181,8 @@ def main(argv=None) -> None:
     ap.add_argument("--neo4j-user", default="neo4j")
     ap.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
     ap.add_argument("--no-embedded", action="store_true")
+    ap.add_argument("--keep", action="store_true",
+                    help="Neo4j only: measure what the database holds (no extraction, no load; one size)")
     args = ap.parse_args(argv)
 
     driver = version = None
@@ -178,6 +194,12 @@ def main(argv=None) -> None:
                                       neo4j_password=args.neo4j_password))
         version = driver.get_server_info().agent
     print(f"machine: {machine(version)}", flush=True)
+    if args.keep:
+        if driver is None:
+            raise SystemExit("--keep needs --neo4j-uri")
+        bench_store("neo4j", Neo4jStore(driver, "neo4j", uri=args.neo4j_uri), None, args)
+        driver.close()
+        return
     for plans in args.plans:
         t = time.perf_counter()
         graphs = make_graphs(plans, args.seed)
