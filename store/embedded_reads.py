@@ -90,6 +90,12 @@ class EmbeddedReads:
         return self._rows(sql.EDGES + " WHERE" + sql.IN_PLANS + sql.EDGE_ORDER,
                           (json.dumps(list(plan_ids)),))
 
+    def sources_by_id(self, ids: list[str]) -> list[dict]:
+        return self._rows(sql.SOURCES_BY_ID, {"ids": json.dumps(list(ids))}) if ids else []
+
+    def source_edges(self, source_id: str) -> list[dict]:
+        return self._rows(sql.SOURCE_EDGES, (source_id,))
+
     def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
         if plan_ids is None:
             return self._rows(sql.DUTY_COUNTS.format(where="") + sql.DUTY_ORDER)

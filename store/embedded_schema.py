@@ -83,6 +83,14 @@ FROM collectives c
 EDGES = "SELECT source_id, task_id, plan_id, type, mention, position FROM edges"
 EDGE_ORDER = " ORDER BY task_id, position, type, source_id"
 IN_PLANS = " plan_id IN (SELECT value FROM json_each(?))"
+SOURCE_EDGES = EDGES + " WHERE source_id = ?" + EDGE_ORDER  # edges_source index
+
+SOURCES_BY_ID = """
+SELECT id, name, kind FROM agencies WHERE id IN (SELECT value FROM json_each(:ids))
+UNION
+SELECT id, name, kind FROM collectives WHERE id IN (SELECT value FROM json_each(:ids))
+ORDER BY id
+"""
 
 DUTY_COUNTS = """
 SELECT source_id AS agency_id, sum(type = 'LEADS') AS leads, sum(type = 'SUPPORTS') AS supports

@@ -277,6 +277,12 @@ class Neo4jStore(Neo4jAggregates):
             return self._list("read_edges")
         return self._list("read_plan_edges", plan_ids=list(plan_ids))
 
+    def sources_by_id(self, ids: list[str]) -> list[dict]:
+        return self._rows("read_sources_by_id", ids=list(ids)) if ids else []
+
+    def source_edges(self, source_id: str) -> list[dict]:
+        return self._list("read_source_edges", id=source_id)
+
     def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
         if plan_ids is None:
             return self._list("read_duty_counts")

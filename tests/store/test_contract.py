@@ -186,7 +186,11 @@ def _reads(store) -> dict:
             "agency_duties": store.agency_duties(), "agency_duties_by_plan": store.agency_duties(by_plan=True),
             "function_duties": store.function_duties(by_plan=True), "flagged_tasks": store.flagged_tasks(),
             "task_flag_counts": store.task_flag_counts(), "agency_pairs": store.agency_pairs(),
-            "texts": [store.plan_text(p["id"]) for p in store.plans()]}
+            "texts": [store.plan_text(p["id"]) for p in store.plans()],
+            "sources_by_id": store.sources_by_id([a["id"] for a in store.agencies()]
+                                                 + [c["id"] for c in store.collectives()] + ["nope"]),
+            "source_edges": [store.source_edges(a["id"]) for a in store.agencies()]
+                            + [store.source_edges(c["id"]) for c in store.collectives()]}
 
 
 @pytest.mark.neo4j
@@ -250,6 +254,22 @@ def test_aggregated_reads_agree_with_the_rows(store):
     assert store.duty_counts([]) == []
     assert store.orphan_tasks() == [t for t in store.tasks() if t["orphan"]] != []
     assert store.orphan_tasks(["p-1"]) == [t for t in store.tasks("p-1") if t["orphan"]]
+
+
+def test_per_id_reads_agree_with_the_whole_store_reads(store):
+    store.load_many([make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(3)])
+    agencies, collectives, edges = store.agencies(), store.collectives(), store.edges()
+    every = sorted([{"id": a["id"], "name": a["name"], "kind": a["kind"]} for a in agencies]
+                   + [{"id": c["id"], "name": c["name"], "kind": c["kind"]} for c in collectives],
+                   key=lambda r: r["id"])
+    assert store.sources_by_id([r["id"] for r in reversed(every)]) == every != []
+    some = [every[0]["id"], collectives[0]["id"], "nope"]
+    assert store.sources_by_id(some) == [r for r in every if r["id"] in some] != []
+    assert store.sources_by_id([]) == [] and store.sources_by_id(["nope"]) == []
+    for source in [a["id"] for a in agencies] + [c["id"] for c in collectives]:
+        mine = store.source_edges(source)
+        assert mine == [e for e in edges if e["source_id"] == source] != []
+    assert store.source_edges("nope") == []
 
 
 def _agency_duties(store, edges, by_plan=False) -> list[dict]:
