@@ -32,39 +32,49 @@ def plan_detail(store: GraphStore, plan_id: str) -> dict:
     return row
 
 
-def names_by_id(store: GraphStore) -> dict[str, str]:
-    """Agency and collective ids -> their names."""
+def names_by_id(store: GraphStore, ids: list[str] | None = None) -> dict[str, str]:
+    """Agency and collective ids -> their names: those of ``ids`` (read by index), else all."""
+    if ids is not None:
+        return {s["id"]: s["name"] for s in store.sources_by_id(sorted(set(ids)))}
     out = {a["id"]: a["name"] for a in store.agencies()}
     out.update({c["id"]: c["name"] for c in store.collectives()})
     return out
 
 
-def tasks(store: GraphStore, plan_id: str | None = None, orphan: str | None = None) -> list[dict]:
-    """Tasks in (plan, seq) order with ``leads``/``supports``/``collectives`` as names."""
-    if plan_id is not None:
-        plan(store, plan_id)
-    rows = store.tasks(plan_id)
-    names = names_by_id(store)
+def _with_units(rows: list[dict], edges: list[dict], names: dict[str, str]) -> list[dict]:
+    """Task rows with ``leads``/``supports``/``collectives``: the names of their edges' sources."""
     by_task: dict[str, dict[str, list]] = defaultdict(lambda: {"LEADS": [], "SUPPORTS": [], "NAMED_ON": []})
-    for e in store.edges([plan_id] if plan_id else None):
+    for e in edges:
         by_task[e["task_id"]][e["type"]].append(names.get(e["source_id"], e["mention"]))
     out = []
     for t in rows:
-        if orphan and (t.get("orphan") or "none") != orphan:
-            continue
         roles = by_task[t["id"]]
         out.append({**t, "leads": roles["LEADS"], "supports": roles["SUPPORTS"], "collectives": roles["NAMED_ON"]})
     return out
 
 
+def tasks(store: GraphStore, plan_id: str | None = None, orphan: str | None = None) -> list[dict]:
+    """Tasks in (plan, seq) order with ``leads``/``supports``/``collectives`` as names.
+
+    One plan reads only its tasks, edges and the sources they name (by index).
+    """
+    if plan_id is not None:
+        plan(store, plan_id)
+    rows = store.tasks(plan_id)
+    if orphan:
+        rows = [t for t in rows if (t.get("orphan") or "none") == orphan]
+    edges = store.edges([plan_id] if plan_id else None)
+    names = names_by_id(store, [e["source_id"] for e in edges] if plan_id else None)
+    return _with_units(rows, edges, names)
+
+
 def task(store: GraphStore, task_id: str) -> dict:
+    """One task as ``tasks`` gives it (its plan's edges and the sources they name only)."""
     row = store.task(task_id)
     if row is None:
         raise NotFound(f"no task with id '{task_id}' (task ids look like <plan id>-t<seq>)")
-    for t in tasks(store, row["plan_id"]):
-        if t["id"] == task_id:
-            return t
-    return row
+    edges = [e for e in store.edges([row["plan_id"]]) if e["task_id"] == task_id]
+    return _with_units([row], edges, names_by_id(store, [e["source_id"] for e in edges]))[0]
 
 
 def jurisdiction_names(store: GraphStore) -> dict[str, str]:
@@ -112,7 +122,7 @@ def agency_detail(store: GraphStore, agency_id: str) -> dict:
     if row is None:
         raise NotFound(f"no agency with id '{agency_id}' (search them at /agencies?q=...)")
     jnames = jurisdiction_names(store)
-    mine = [e for e in store.edges() if e["source_id"] == agency_id]
+    mine = store.source_edges(agency_id)
     plan_ids = sorted({e["plan_id"] for e in mine})
     task_rows = {t["id"]: t for pid in plan_ids for t in store.tasks(pid)}
     led, supported = [], []

@@ -106,9 +106,10 @@ def ego_graph(store: GraphStore, agency_id: str) -> nx.DiGraph:
     """An agency, the tasks it is named on, and every other body named on those tasks."""
     if store.agency(agency_id) is None:
         raise NotFound(f"no agency with id '{agency_id}' (search them at /agencies?q=...)")
-    edges = store.edges()
-    my_tasks = {e["task_id"] for e in edges if e["source_id"] == agency_id}
-    plan_ids = sorted({e["plan_id"] for e in edges if e["task_id"] in my_tasks})
+    mine = store.source_edges(agency_id)
+    my_tasks = {e["task_id"] for e in mine}
+    plan_ids = sorted({e["plan_id"] for e in mine})
+    edges = store.edges(plan_ids) if plan_ids else []
     tasks = {t["id"]: t for pid in plan_ids for t in store.tasks(pid) if t["id"] in my_tasks}
     sources = _source_nodes(store)
     g = nx.DiGraph(name=f"ego network of {agency_id}", view="ego", center=agency_id)
