@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -35,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import queries as q  # noqa: E402
+from benchmarks.machine import summary  # noqa: E402
 from benchmarks.synthetic import iter_documents  # noqa: E402
 from loaders.extract import extract_document  # noqa: E402
 from loaders.graph import build_plan_graph  # noqa: E402
@@ -44,19 +43,6 @@ from store.embedded import EmbeddedStore  # noqa: E402
 
 BATCH = 200
 
-
-def machine(neo4j_version: str | None = None) -> str:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{platform.system()} {platform.release()}, {cpu or 'unknown CPU'}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
-            + (f", {neo4j_version}" if neo4j_version else ""))
 
 
 def make_graphs(plans: int, seed: int) -> list:
@@ -193,7 +179,7 @@ def main(argv=None) -> None:
         driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_user=args.neo4j_user,
                                       neo4j_password=args.neo4j_password))
         version = driver.get_server_info().agent
-    print(f"machine: {machine(version)}", flush=True)
+    print(summary(version), flush=True)
     if args.keep:
         if driver is None:
             raise SystemExit("--keep needs --neo4j-uri")

@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agencynet.neo4j_launcher import free_port  # noqa: E402
-from benchmarks.bench_queries import build_store, machine, percentile  # noqa: E402
+from benchmarks.bench_queries import load, make_graphs, percentile  # noqa: E402
+from benchmarks.machine import summary  # noqa: E402
+from store.embedded import EmbeddedStore  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -96,10 +98,12 @@ def main(argv=None) -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--max-nodes", type=int, default=300, help="AGENCYNET_VIEW_MAX_NODES for the server")
     args = ap.parse_args(argv)
-    print(f"machine: {machine()}")
+    print(summary())
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        build_store(Path(tmp) / "data", args.plans, args.seed).close()
+        store = EmbeddedStore(Path(tmp) / "data")
+        load(store, make_graphs(args.plans, args.seed))
+        store.close()
         print(f"corpus: {args.plans} synthetic plans (seed {args.seed}) loaded in {time.perf_counter() - t0:.1f} s")
         proc, base = serve(Path(tmp) / "data", args.max_nodes)
         try:
