@@ -116,35 +116,15 @@ def test_failure_in_last_batch_leaves_no_partial_plan(store):
     assert store.counts() == before[0]
 
 
-def test_concurrent_loads_of_one_plan_leave_exactly_one(store):
-    graph = make_graph("a", n_tasks=40)
+
+def load_in_threads(store, graphs):
+    """Load each graph from its own thread at once; (results, errors) once all have finished."""
     results, errors = [], []
-
-    def work():
-        try:
-            results.append(store.load(graph).status)
-        except Exception as exc:  # noqa: BLE001 (asserted below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
-    assert sorted(results) == ["loaded", "unchanged", "unchanged", "unchanged"]
-    counts = store.counts()
-    assert counts["Plan"] == 1 and counts["Task"] == 40 and counts["HAS_TASK"] == 40
-
-
-def test_concurrent_new_versions_leave_one_complete_version(store):
-    graphs = [make_graph("a", n_tasks=20 + i, source_hash=f"v{i}") for i in range(3)]
-    errors = []
 
     def work(graph):
         try:
-            store.load(graph)
-        except Exception as exc:  # noqa: BLE001 (asserted below)
+            results.append(store.load(graph))
+        except Exception as exc:  # noqa: BLE001 (the callers assert there are none)
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(g,)) for g in graphs]
@@ -152,6 +132,20 @@ def test_concurrent_new_versions_leave_one_complete_version(store):
         t.start()
     for t in threads:
         t.join()
+    return results, errors
+
+def test_concurrent_loads_of_one_plan_leave_exactly_one(store):
+    graph = make_graph("a", n_tasks=40)
+    results, errors = load_in_threads(store, [graph] * 4)
+    assert errors == []
+    assert sorted(r.status for r in results) == ["loaded", "unchanged", "unchanged", "unchanged"]
+    counts = store.counts()
+    assert counts["Plan"] == 1 and counts["Task"] == 40 and counts["HAS_TASK"] == 40
+
+
+def test_concurrent_new_versions_leave_one_complete_version(store):
+    graphs = [make_graph("a", n_tasks=20 + i, source_hash=f"v{i}") for i in range(3)]
+    _, errors = load_in_threads(store, graphs)
     assert errors == []
     plan = store.plan("p-a")
     assert store.counts()["Plan"] == 1
@@ -384,20 +378,9 @@ def test_plans_matching_filters_in_the_store(store):
 
 def test_concurrent_loads_of_plans_sharing_agencies(store):
     graphs = [make_graph(f"s{i}", city="c1", n_tasks=30) for i in range(4)]  # same city: same agencies
-    errors = []
-
-    def work(graph):
-        try:
-            assert store.load(graph).status == "loaded"
-        except Exception as exc:  # noqa: BLE001 (asserted below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work, args=(g,)) for g in graphs]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results, errors = load_in_threads(store, graphs)
     assert errors == []
+    assert [r.status for r in results] == ["loaded"] * len(graphs)
     counts = store.counts()
     assert (counts["Plan"], counts["Task"], counts["Agency"], counts["IN"]) == (4, 120, 4, 5)
     assert sum(a["leads"] for a in store.agencies()) == 4 * 29  # task 1 of each plan is unassigned
