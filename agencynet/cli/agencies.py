@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 
 import click
 
-from agencynet.cli.common import echo_rows, fail
-from agencynet.errors import AgencynetError, ExtractionError
+from agencynet.cli.common import ExtractRun, echo_rows, fail
+from agencynet.errors import AgencynetError
 from agencynet.settings import get_settings
 
 FIELDS = ["name", "jurisdiction", "level", "function", "function_en", "function_current", "aliases", "alias_counts",
@@ -102,18 +102,11 @@ def agency_rows(reads: dict) -> list[dict]:
 
 
 def _from_paths(paths: tuple[str, ...]) -> tuple[dict, int, int]:
-    from loaders.extract import extract_paths
     from loaders.graph import build_plan_graph
 
-    graphs, failed, seen = [], 0, 0
-    for _path, result in extract_paths(paths):
-        seen += 1
-        if isinstance(result, ExtractionError):
-            failed += 1
-            click.echo(f"error: {result}", err=True)
-            continue
-        graphs.append(build_plan_graph(result))
-    return graphs_reads(graphs), seen, failed
+    run = ExtractRun(paths)
+    graphs = [build_plan_graph(doc) for _path, doc in run]
+    return graphs_reads(graphs), run.seen, run.failed
 
 
 def _from_store() -> dict:

@@ -77,3 +77,27 @@ def echo_rows(rows: Sequence[dict], fmt: str, columns: Sequence[str] | None = No
 def report_error(exc: AgencynetError) -> None:
     """Show one of the project's errors as a single line and exit 1."""
     fail(str(exc))
+
+
+class ExtractRun:
+    """Extract documents for a command: yields the good ones, reports each bad one on stderr.
+
+    ``seen`` and ``failed`` count the documents once the iteration is done.
+    """
+
+    def __init__(self, paths) -> None:
+        self.paths = paths
+        self.seen = 0
+        self.failed = 0
+
+    def __iter__(self):
+        from agencynet.errors import ExtractionError
+        from loaders.extract import extract_paths
+
+        for path, result in extract_paths(self.paths):
+            self.seen += 1
+            if isinstance(result, ExtractionError):
+                self.failed += 1
+                click.echo(f"error: {result}", err=True)
+                continue
+            yield path, result

@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from agencynet.errors import ExtractionError
+from agencynet.cli.common import ExtractRun
 
 TASK_COLUMNS = ["plan", "seq", "path", "heading", "clause", "units", "lead", "support", "collective", "open_list",
                 "lead_basis", "orphan", "text", "span", "clause_span", "section", "units_simplified", "units_normalised"]
@@ -61,17 +61,9 @@ class _Out:
 @click.option("--quiet", "-q", is_flag=True, help="Do not print per-plan warnings on stderr.")
 def extract(paths: tuple[str, ...], fmt: str, plans: bool, quiet: bool) -> None:
     """Extract plans and tasks from documents (.txt, .html, .docx, .pdf) or directories of them."""
-    from loaders.extract import extract_paths
-
     out = _Out(fmt, PLAN_COLUMNS if plans else TASK_COLUMNS)
-    failed = 0
-    seen = 0
-    for path, result in extract_paths(paths):
-        seen += 1
-        if isinstance(result, ExtractionError):
-            failed += 1
-            click.echo(f"error: {result}", err=True)
-            continue
+    run = ExtractRun(paths)
+    for path, result in run:
         if not quiet:
             for w in result.plan.warnings:
                 click.echo(f"warning: {path}: {w}", err=True)
@@ -80,10 +72,10 @@ def extract(paths: tuple[str, ...], fmt: str, plans: bool, quiet: bool) -> None:
         else:
             for task in result.tasks:
                 out.write(task.as_dict())
-    if not seen:
+    if not run.seen:
         click.echo("error: no documents found in the paths given", err=True)
         sys.exit(1)
-    if failed:
+    if run.failed:
         sys.exit(1)
 
 
