@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from agencynet.errors import StoreError
 from loaders.records import PlanGraph
 
 
@@ -21,6 +22,17 @@ class LoadResult:
     tasks: int
     edges: int
     error: str | None = None   # why a plan failed (load_many), else None
+
+
+class SingleLoad:
+    """``load`` for a store that has ``load_many``: one plan, one transaction, errors raised."""
+
+    def load(self, graph: PlanGraph) -> LoadResult:
+        """Write one plan in one transaction; see ``GraphStore.load``."""
+        result = self.load_many([graph])[0]
+        if result.status == "failed":
+            raise StoreError(result.error)
+        return result
 
 
 @runtime_checkable

@@ -25,7 +25,7 @@ from pathlib import Path
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
 from store import embedded_schema as sql
-from store.base import LoadResult
+from store.base import LoadResult, SingleLoad
 from store.embedded_aggregates import EmbeddedAggregates
 from store.embedded_reads import EmbeddedReads
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS,
@@ -47,7 +47,7 @@ def _insert(table: str, keys: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
 
 
-class EmbeddedStore(EmbeddedReads, EmbeddedAggregates):
+class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
     """``GraphStore`` on SQLite in ``data_dir`` (created if missing).
 
     Parameters
@@ -149,13 +149,6 @@ class EmbeddedStore(EmbeddedReads, EmbeddedAggregates):
                 if statement.strip():
                     con.execute(statement)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(sql.SCHEMA_VERSION),))
-
-    def load(self, graph: PlanGraph) -> LoadResult:
-        """Write one plan in one transaction; see ``GraphStore.load``."""
-        result = self.load_many([graph])[0]
-        if result.status == "failed":
-            raise StoreError(result.error)
-        return result
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
         """Bulk load; one transaction per ``store.rows.CHUNK_ROWS`` rows, a savepoint per plan.

@@ -19,7 +19,7 @@ from neo4j.exceptions import (AuthError, ConstraintError, DriverError, Neo4jErro
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
 from store import connect_cause
-from store.base import LoadResult
+from store.base import LoadResult, SingleLoad
 from store.cypher import query, statements
 from store.neo4j_aggregates import Neo4jAggregates
 from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
@@ -42,7 +42,7 @@ def _cause(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class Neo4jStore(Neo4jAggregates):
+class Neo4jStore(SingleLoad, Neo4jAggregates):
     """``GraphStore`` on Neo4j.
 
     Parameters
@@ -100,13 +100,6 @@ class Neo4jStore(Neo4jAggregates):
             for statement in statements("schema"):
                 self.driver.execute_query(statement, database_=self.database)
             self.driver.execute_query(query("await_indexes"), {"seconds": 300}, database_=self.database)
-
-    def load(self, graph: PlanGraph) -> LoadResult:
-        """Write one plan in one transaction; see ``GraphStore.load``."""
-        result = self.load_many([graph])[0]
-        if result.status == "failed":
-            raise StoreError(result.error)
-        return result
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
         """Load plans in transactions of up to ``store.rows.CHUNK_ROWS`` task+edge rows; see ``GraphStore.load_many``.
