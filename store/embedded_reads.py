@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from agencynet.errors import StoreError
 from store import embedded_schema as sql
 from store.rows import FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS
 

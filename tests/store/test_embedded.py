@@ -126,3 +126,20 @@ def test_health_reports_path_and_plans(tmp_path):
     store.load(make_graph("a"))
     health = store.health()
     assert health["ok"] and health["plans"] == 1 and health["where"].endswith(FILENAME)
+
+
+
+def test_health_reports_a_broken_database_instead_of_raising(tmp_path):
+    """A store whose SQLite file turns to garbage says so in health() (ok false), naming the file."""
+    store = EmbeddedStore(tmp_path)
+    store.setup()
+    for side in ("-wal", "-shm"):
+        (tmp_path / f"{FILENAME}{side}").unlink(missing_ok=True)
+    (tmp_path / FILENAME).write_bytes(b"this is not a database" * 100)
+    health = {}
+    worker = threading.Thread(target=lambda: health.update(store.health()))  # a fresh connection
+    worker.start()
+    worker.join()
+    store.close()
+    assert health["ok"] is False and health["plans"] == 0
+    assert FILENAME in health["detail"]
