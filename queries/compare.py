@@ -13,7 +13,6 @@ functions (质监 + 工商 + 食药监 → 市场监管 ...).
 
 from __future__ import annotations
 
-from itertools import combinations
 
 import networkx as nx
 import numpy as np

@@ -138,7 +138,7 @@ def ruled_tables(segs: list, edges: Edges, join) -> tuple[list, list[RuledTable]
         filled = [[False] * (len(xs) - 1) for _ in range(len(ys) - 1)]
         for cell in group:
             r0, r1 = _index(ys, cell[0]), _index(ys, cell[1])
-            c0, c1 = _index(xs, cell[2]), _index(xs, cell[3])
+            c0 = _index(xs, cell[2])  # a cell spanning columns keeps its text in the first
             text = join([s.text for s in sorted(by_cell[cell], key=lambda s: (s.top, s.x0))])
             for r in range(r0, max(r1, r0 + 1)):
                 if r < len(grid) and c0 < len(grid[r]):

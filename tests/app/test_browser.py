@@ -6,7 +6,6 @@ a task shows as text in the tooltip, and saves screenshots under docs/ for the R
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from agencynet.errors import AgencynetError
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCYNET = str(Path(sys.executable).with_name("agencynet"))
