@@ -14,6 +14,14 @@ from store import embedded_schema as sql
 from store.rows import FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS
 
 
+SOURCE_FACTS = """
+SELECT id, name, jurisdiction_id, function, kind FROM agencies WHERE id IN (SELECT value FROM json_each(:ids))
+UNION
+SELECT id, name, jurisdiction_id, NULL AS function, kind FROM collectives WHERE id IN (SELECT value FROM json_each(:ids))
+ORDER BY id
+"""
+
+
 def select(table: str, keys: tuple[str, ...]) -> str:
     return f"SELECT {', '.join(keys)} FROM {table}"
 
@@ -96,6 +104,16 @@ class EmbeddedReads:
 
     def source_edges(self, source_id: str) -> list[dict]:
         return self._rows(sql.SOURCE_EDGES, (source_id,))
+
+    def tasks_by_id(self, ids: list[str]) -> list[dict]:
+        if not ids:
+            return []
+        rows = self._rows(select("tasks", TASK_KEYS) + " WHERE id IN (SELECT value FROM json_each(?))"
+                          " ORDER BY plan_id, seq", (json.dumps(list(ids)),))
+        return [self._task(r) for r in rows]
+
+    def source_facts(self, ids: list[str]) -> list[dict]:
+        return self._rows(SOURCE_FACTS, {"ids": json.dumps(list(ids))}) if ids else []
 
     def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
         if plan_ids is None:

@@ -276,6 +276,12 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
     def source_edges(self, source_id: str) -> list[dict]:
         return self._list("read_source_edges", id=source_id)
 
+    def tasks_by_id(self, ids: list[str]) -> list[dict]:
+        return self._list("read_tasks_by_id", ids=list(ids)) if ids else []
+
+    def source_facts(self, ids: list[str]) -> list[dict]:
+        return self._rows("read_source_facts", ids=list(ids)) if ids else []
+
     def duty_counts(self, plan_ids: list[str] | None = None) -> list[dict]:
         if plan_ids is None:
             return self._list("read_duty_counts")

@@ -384,3 +384,19 @@ def test_concurrent_loads_of_plans_sharing_agencies(store):
     counts = store.counts()
     assert (counts["Plan"], counts["Task"], counts["Agency"], counts["IN"]) == (4, 120, 4, 5)
     assert sum(a["leads"] for a in store.agencies()) == 4 * 29  # task 1 of each plan is unassigned
+
+
+def test_tasks_by_id_and_source_facts_agree_with_the_whole_store_reads(store):
+    store.load_many([make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(3)])
+    tasks, agencies, collectives = store.tasks(), store.agencies(), store.collectives()
+    picked = [tasks[-1]["id"], tasks[0]["id"], tasks[len(tasks) // 2]["id"], "nope"]
+    assert store.tasks_by_id(picked) == [t for t in tasks if t["id"] in picked] != []
+    assert store.tasks_by_id([t["id"] for t in tasks]) == tasks
+    assert store.tasks_by_id([]) == [] and store.tasks_by_id(["nope"]) == []
+    every = sorted([{k: a[k] for k in ("id", "name", "jurisdiction_id", "function", "kind")} for a in agencies]
+                   + [{"id": c["id"], "name": c["name"], "jurisdiction_id": c["jurisdiction_id"], "function": None,
+                       "kind": c["kind"]} for c in collectives], key=lambda r: r["id"])
+    assert store.source_facts([r["id"] for r in reversed(every)]) == every != []
+    some = [agencies[-1]["id"], collectives[0]["id"], "nope"]
+    assert store.source_facts(some) == [r for r in every if r["id"] in some] and len(some) == 3
+    assert store.source_facts([]) == [] and store.source_facts(["nope"]) == []
