@@ -58,14 +58,22 @@ def child(args) -> dict:
         stores["neo4j"].reset()
     result: dict = {"plans": n, "seed": args.seed, "stores": sorted(stores), "load_average_start": load_average()}
     t = time.perf_counter()
-    result.update(pipeline.run(n, args.seed, stores, progress=_progress(n), batch=args.batch))
+    if args.cache:
+        from benchmarks.scale import graph_cache
+
+        cache = Path(args.cache) / f"cache-{n}-seed{args.seed}"
+        graph_cache.build(cache, n, args.seed, progress=_progress(n))
+        result.update(pipeline.run_cached(cache, stores, progress=_progress(n), batch=args.batch))
+    else:
+        result.update(pipeline.run(n, args.seed, stores, progress=_progress(n), batch=args.batch))
     result["pipeline_wall_s"] = round(time.perf_counter() - t, 1)
     if "embedded" in stores:
         result["embedded_store_mb"] = dir_size_mb(work / "embedded")
     result["queries"], result["measures_on_snapshot"] = {}, {}
     for kind, store in stores.items():
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
-        result["queries"][kind] = _guard(lambda: queries.latency(store, reps=args.reps))
+        result["queries"][kind] = _guard(lambda: queries.latency(
+            store, reps=args.reps, plan_ids=result.get("sample_plan_ids"), whole=n <= args.whole_max))
     if "embedded" in stores and args.measures:  # the same snapshot whichever store it came from: measured once
         result["measures_on_snapshot"] = _guard(lambda: queries.on_snapshot(stores["embedded"], reps=args.reps))
     if driver is not None:
@@ -158,6 +166,12 @@ def main(argv=None) -> int:
     p.add_argument("--api-seconds", type=float, default=60.0, help="time limit per endpoint")
     p.add_argument("--no-measures", dest="measures", action="store_false",
                    help="skip bench_queries' measures on a snapshot")
+    p.add_argument("--cache", default=None,
+                   help="extract each size once into DIR/cache-<n>-seed<s> (every core; see "
+                        "benchmarks/scale/graph_cache.py) and load from there, one store at a time")
+    p.add_argument("--whole-max", type=int, default=10_000,
+                   help="above this many plans skip the whole-store queries that read every row "
+                        "(snapshot, overload, compare, two-mode centrality); default 10000")
     p.add_argument("--long", action="store_true", help=f"allow sizes above {LONG_RUN} (100k takes hours)")
     p.add_argument("--workdir", default=str(ROOT / "var" / "scale"))
     p.add_argument("--json", default=None, help="write all figures here (default <workdir>/results.json)")
@@ -184,7 +198,9 @@ def main(argv=None) -> int:
             cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed),
                    "--stores", ",".join(args.stores), "--reps", str(args.reps), "--batch", str(args.batch), "--workdir", args.workdir,
                    "--api-requests", str(args.api_requests), "--api-concurrency", str(args.api_concurrency),
-                   "--api-seconds", str(args.api_seconds)]
+                   "--api-seconds", str(args.api_seconds), "--whole-max", str(args.whole_max)]
+            if args.cache:
+                cmd += ["--cache", args.cache]
             if args.neo4j_uri:
                 cmd += ["--neo4j-uri", args.neo4j_uri]
             if args.neo4j_password:
@@ -220,9 +236,14 @@ def _print_run(run: dict) -> None:
           f"load average {run.get('load_average_start')} -> {run.get('load_average_end')})")
     print(f"extract: {ex['documents']} docs ({ex['failed']} failed), {ex['mb']} MB in {ex['seconds']} s = "
           f"{ex['docs_per_s']} docs/s, {ex['mb_per_s']} MB/s; graph rows {run['graph']['seconds']} s")
+    if run.get("cache"):
+        print(f"(extracted beforehand into {run['cache']} by {run.get('extract_workers')} processes at commit "
+              f"{run.get('cache_commit')}, wall {run.get('extract_wall_s')} s; docs/s is per process)")
     for kind, rec in run["load"].items():
         print(f"load {kind}: {rec['rows']} task+edge rows in {rec['seconds']} s = {rec['rows_per_s']} rows/s "
               f"({rec['plans_per_s']} plans/s) {rec['statuses']}")
+        if rec.get("slices"):
+            print(f"  rows/s by tenth of the load: {[s['rows_per_s'] for s in rec['slices']]}")
     if "embedded_store_mb" in run:
         print(f"embedded store on disk: {run['embedded_store_mb']} MB")
     if "neo4j_store_mb" in run:

@@ -33,9 +33,35 @@ def test_run_scale_tiny_embedded(tmp_path):
     assert load["rows"] == run["rows"]["tasks"] + run["rows"]["edges"] > 0
     assert set(load["statuses"]) == {"loaded"}
     assert run["embedded_store_mb"] > 0
-    for name in ("snapshot", "ranking", "orphans", "overload", "compare", "centrality"):
-        assert run["queries"]["embedded"][name]["n"] == 1
+    q = run["queries"]["embedded"]
+    for name in ("snapshot", "ranking", "orphans", "orphan_summary", "overload", "compare", "centrality",
+                 "centrality_two_mode", "ranking@plan", "orphans@plan", "overload@plan", "centrality@plan",
+                 "ranking@jurisdiction", "orphans@jurisdiction", "overload@jurisdiction",
+                 "centrality@jurisdiction"):
+        assert q[name]["n"] == 1, (name, q[name])
+    assert q["scope"]["plan"] in run["sample_plan_ids"] and q["scope"]["jurisdictions"]
     assert "== 6 plans" in proc.stdout and "rows/s" in proc.stdout
+
+
+@pytest.mark.timeout(600)
+def test_run_scale_from_graph_cache_skips_whole_store_reads_above_whole_max(tmp_path):
+    """--cache extracts once (two processes) and loads from the pickled graphs; with
+    --whole-max below the size the queries that read every row are left out."""
+    out = tmp_path / "results.json"
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "run_scale.py"), "--sizes", "8", "--stores", "embedded",
+           "--no-api", "--no-measures", "--reps", "1", "--batch", "3", "--workdir", str(tmp_path / "w"),
+           "--cache", str(tmp_path / "cache"), "--whole-max", "5", "--json", str(out)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    run = json.loads(out.read_text())["runs"][0]
+    meta = json.loads((tmp_path / "cache" / "cache-8-seed0" / "meta.json").read_text())
+    assert run["extract"] == meta["extract"] and meta["extract"]["documents"] == 8
+    load = run["load"]["embedded"]
+    assert load["plans"] == 8 and load["rows"] == meta["rows"]["total"] > 0
+    assert sum(s["rows"] for s in load["slices"]) <= load["rows"]
+    q = run["queries"]["embedded"]
+    assert {"ranking", "orphans", "centrality", "ranking@plan"} <= set(q)
+    assert not {"snapshot", "overload", "compare", "centrality_two_mode"} & set(q)
 
 
 def test_run_scale_refuses_long_runs_without_flag():

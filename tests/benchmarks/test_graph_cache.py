@@ -1,0 +1,33 @@
+"""benchmarks/scale/graph_cache.py: the corpus extracted once, in processes, read back in order."""
+
+from __future__ import annotations
+
+import json
+
+from benchmarks.scale import graph_cache
+from benchmarks.synthetic.corpus import iter_documents
+from loaders.extract import extract_document
+from loaders.graph import build_plan_graph
+
+
+def test_build_then_iter_batches_gives_the_same_graphs_in_plan_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph_cache, "CHUNK", 3)          # several chunks from 7 plans
+    meta = graph_cache.build(tmp_path / "c", 7, seed=2, workers=2)
+    assert meta["plans"] == 7 and meta["extract"]["documents"] == 7 and meta["chunks_made"] == 3
+    got = [g for batch in graph_cache.iter_batches(tmp_path / "c", batch=2) for g in batch]
+    want = [build_plan_graph(extract_document(data, name)) for name, data in iter_documents(7, seed=2)]
+    assert [g.plan["id"] for g in got] == [g.plan["id"] for g in want]
+    assert [len(g.edges) for g in got] == [len(g.edges) for g in want]
+    assert meta["rows"]["total"] == sum(len(g.tasks) + len(g.edges) for g in want)
+    assert json.loads((tmp_path / "c" / "meta.json").read_text()) == meta
+
+
+def test_build_resumes_missing_chunks_and_reuses_a_finished_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph_cache, "CHUNK", 2)
+    graph_cache.build(tmp_path / "c", 5, seed=0, workers=1)
+    (tmp_path / "c" / "meta.json").unlink()
+    (tmp_path / "c" / "chunk_0000002.pkl").unlink()
+    meta = graph_cache.build(tmp_path / "c", 5, seed=0, workers=1)
+    assert meta["chunks_made"] == 1 and "resumed" in meta["note"]
+    assert graph_cache.build(tmp_path / "c", 5, seed=0) == meta       # finished: read back, not rebuilt
+    assert sum(len(b) for b in graph_cache.iter_batches(tmp_path / "c")) == 5
