@@ -29,3 +29,9 @@ def order_flag_counts(rows: list[dict]) -> list[dict]:
 def sort_units(named: list[list]) -> list:
     """Mentions of one task in clause order: ``named`` holds [position, type, source_id, mention]."""
     return [m for *_, m in sorted(named, key=lambda n: (_key(n[0]), n[1], n[2]))]
+
+
+def page_limit(limit: int | None) -> int:
+    """A page size for SQL ``LIMIT`` / Cypher ``LIMIT``: None (every row) becomes a bound no store reaches."""
+    return 2 ** 62 if limit is None else max(0, int(limit))
+

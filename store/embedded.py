@@ -25,6 +25,7 @@ from pathlib import Path
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
 from store import embedded_schema as sql
+from store import embedded_totals
 from store.base import LoadResult, SingleLoad
 from store.embedded_aggregates import EmbeddedAggregates
 from store.embedded_reads import EmbeddedReads
@@ -149,6 +150,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
                 if statement.strip():
                     con.execute(statement)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(sql.SCHEMA_VERSION),))
+            embedded_totals.ensure(con)
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
         """Bulk load; one transaction per ``store.rows.CHUNK_ROWS`` rows, a savepoint per plan.
@@ -205,6 +207,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
         con.executemany(
             "INSERT INTO edges (source_id, task_id, plan_id, type, mention, position) VALUES (?, ?, ?, ?, ?, ?)",
             ((e["source_id"], e["task_id"], plan_id, e["type"], e["mention"], e["position"]) for e in edges))
+        embedded_totals.refresh(con, [a["id"] for a in graph.agencies], [plan_id])
 
     def _delete(self, con: sqlite3.Connection, plan_id: str) -> bool:
         """Remove a plan and whatever it alone used, inside the caller's transaction."""
@@ -225,6 +228,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
                     places.add(found[0])
                     con.execute(f"DELETE FROM {table} WHERE id = ?", (source,))
         self._prune_jurisdictions(con, places - {None})
+        embedded_totals.refresh(con, sources, [plan_id])
         return True
 
     @staticmethod

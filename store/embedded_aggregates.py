@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 
-from store.aggregates import order_duties, order_flag_counts
+from store.aggregates import order_duties, order_flag_counts, page_limit
+from store.embedded_totals import FLAG_COLS
 from store.rows import TASK_KEYS
 
 IN_PLANS = " AND {col} IN (SELECT value FROM json_each(:plan_ids))"
@@ -61,6 +62,21 @@ WHERE (:plans IS NULL OR id IN (SELECT value FROM json_each(:plans)) OR file IN 
   AND (:years IS NULL OR year IN (SELECT value FROM json_each(:years)))
 ORDER BY id
 """)
+
+IN_FUNCTIONS = " WHERE function IN (SELECT value FROM json_each(:functions))"
+AGENCY_TOTALS = """SELECT agency_id, name, jurisdiction_id, function, leads, supports FROM agency_totals{where}
+ORDER BY leads DESC, total DESC, name, agency_id LIMIT :limit OFFSET :offset"""
+AGENCY_TOTALS_COUNT = "SELECT count(*) AS n FROM agency_totals{where}"
+FLAGGED_PAGE = ("SELECT " + ", ".join("t." + k for k in TASK_KEYS) + """,
+       (SELECT json_group_array(mention) FROM (SELECT e.mention FROM edges e WHERE e.task_id = t.id
+                                                ORDER BY e.position, e.type, e.source_id)) AS units
+FROM tasks t INDEXED BY tasks_plan
+WHERE t.orphan IN (SELECT value FROM json_each(:categories)) OR (:soft AND t.orphan IS NULL AND t.open_list = 1)
+ORDER BY t.plan_id, t.seq LIMIT :limit OFFSET :offset
+""")
+PLAN_FLAGS = "SELECT plan_id, " + ", ".join(FLAG_COLS) + " FROM plan_flags ORDER BY plan_id LIMIT :limit OFFSET :offset"
+PLAN_FLAG_TOTALS = ("SELECT count(*) AS plans, " + ", ".join(f"coalesce(sum({c}), 0) AS {c}" for c in FLAG_COLS)
+                    + " FROM plan_flags")
 
 TASK_FLAG_COUNTS = """
 SELECT t.plan_id, t.orphan, t.open_list, count(*) AS tasks FROM tasks t WHERE 1 = 1{where}
@@ -114,3 +130,29 @@ class EmbeddedAggregates:
 
         return self._rows(PLANS_MATCHING, {"plans": arg(plans), "jurisdictions": arg(jurisdictions),
                                            "levels": arg(levels), "years": arg(years)})
+
+    # -- whole-store reads from the totals kept at write time (store.embedded_totals) -----------
+
+    def agency_totals(self, functions: list[str] | None = None, limit: int | None = None,
+                      offset: int = 0) -> dict:
+        where = "" if functions is None else IN_FUNCTIONS
+        params = {"functions": None if functions is None else json.dumps(list(functions))}
+        rows = self._rows(AGENCY_TOTALS.format(where=where),
+                          {**params, "limit": page_limit(limit), "offset": int(offset)})
+        count = self._rows(AGENCY_TOTALS_COUNT.format(where=where), params)[0]["n"]
+        tasks = self._rows(PLAN_FLAG_TOTALS)[0]["tasks"]
+        return {"count": count, "tasks": tasks, "rows": rows}
+
+    def flagged_page(self, categories: list[str], limit: int | None = None, offset: int = 0) -> list[dict]:
+        cats = [c for c in categories if c != "open_list"]
+        rows = self._rows(FLAGGED_PAGE, {"categories": json.dumps(cats), "soft": "open_list" in categories,
+                                         "limit": page_limit(limit), "offset": int(offset)})
+        for r in rows:
+            r["open_list"] = None if r["open_list"] is None else bool(r["open_list"])
+            r["units"] = json.loads(r["units"])
+        return rows
+
+    def plan_flags(self, limit: int | None = None, offset: int = 0) -> dict:
+        totals = self._rows(PLAN_FLAG_TOTALS)[0]
+        rows = self._rows(PLAN_FLAGS, {"limit": page_limit(limit), "offset": int(offset)})
+        return {"count": totals.pop("plans"), "totals": totals, "rows": rows}

@@ -2,7 +2,11 @@
 
 A table per node label; ``edges`` holds LEADS, SUPPORTS and NAMED_ON with the
 plan id beside each edge so a plan's rows can be read or removed by index.
+The totals kept at write time (``agency_totals``, ``plan_flags``) are in
+``store.embedded_totals``.
 """
+
+from store.embedded_totals import TABLES as TOTALS_TABLES
 
 SCHEMA_VERSION = 1
 
@@ -41,7 +45,8 @@ CREATE INDEX IF NOT EXISTS collectives_jurisdiction ON collectives (jurisdiction
 CREATE INDEX IF NOT EXISTS jurisdictions_parent ON jurisdictions (parent_id);
 """
 
-TABLES = ("edges", "tasks", "plan_texts", "plans", "agencies", "collectives", "jurisdictions", "functions")
+TABLES = ("edges", "tasks", "plan_texts", "plans", "agencies", "collectives", "jurisdictions", "functions",
+          *TOTALS_TABLES)
 
 COUNTS = """
 SELECT

@@ -400,3 +400,75 @@ def test_tasks_by_id_and_source_facts_agree_with_the_whole_store_reads(store):
     some = [agencies[-1]["id"], collectives[0]["id"], "nope"]
     assert store.source_facts(some) == [r for r in every if r["id"] in some] and len(some) == 3
     assert store.source_facts([]) == [] and store.source_facts(["nope"]) == []
+
+
+# -- totals kept at write time (whole-store ranking and orphan pages) -------------------------
+
+FLAG_CATEGORIES = ("unassigned", "collective_only", "leaderless", "lead_is_collective")
+
+
+def _ranked(store) -> list[dict]:
+    """The whole-store ranking order computed from ``agency_duties``: leads, total (desc), name, id."""
+    rows = sorted(store.agency_duties(), key=lambda r: (-r["leads"], -r["leads"] - r["supports"], r["name"],
+                                                        r["agency_id"]))
+    return [{k: r[k] for k in ("agency_id", "name", "jurisdiction_id", "function", "leads", "supports")}
+            for r in rows]
+
+
+def _plan_flags(tasks) -> list[dict]:
+    out: dict[str, dict] = {}
+    for t in tasks:
+        row = out.setdefault(t["plan_id"], {"plan_id": t["plan_id"], "tasks": 0, **dict.fromkeys(FLAG_CATEGORIES, 0),
+                                            "open_list": 0, "open_only": 0})
+        row["tasks"] += 1
+        if t["orphan"]:
+            row[t["orphan"]] += 1
+        row["open_list"] += bool(t["open_list"])
+        row["open_only"] += bool(t["open_list"]) and t["orphan"] is None
+    return [out[p] for p in sorted(out)]
+
+
+def _check_totals(store) -> None:
+    ranked, tasks = _ranked(store), store.tasks()
+    assert store.agency_totals() == {"count": len(ranked), "tasks": len(tasks), "rows": ranked}
+    assert store.agency_totals(limit=3, offset=2)["rows"] == ranked[2:5]
+    for fn in {r["function"] for r in ranked}:
+        mine = [r for r in ranked if r["function"] == fn]
+        assert store.agency_totals(functions=[fn], limit=2) == {"count": len(mine), "tasks": len(tasks),
+                                                               "rows": mine[:2]}
+    assert store.agency_totals(functions=[])["rows"] == []
+    flagged = store.flagged_tasks()
+    for cats in (["unassigned"], ["leaderless", "open_list"], ["open_list"], [*FLAG_CATEGORIES, "open_list"]):
+        want = [t for t in flagged if t["orphan"] in cats
+                or ("open_list" in cats and t["orphan"] is None and t["open_list"])]
+        assert store.flagged_page(cats) == want, cats
+        assert store.flagged_page(cats, limit=2, offset=1) == want[1:3]
+    per_plan = _plan_flags(tasks)
+    totals = {k: sum(r[k] for r in per_plan) for k in ("tasks", *FLAG_CATEGORIES, "open_list", "open_only")}
+    assert store.plan_flags() == {"count": len(per_plan), "totals": totals, "rows": per_plan}
+    assert store.plan_flags(limit=1, offset=1)["rows"] == per_plan[1:2]
+
+
+def test_totals_kept_at_write_time_agree_with_the_rows(store):
+    store.load_many([make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(5)])
+    _check_totals(store)
+    assert store.agency_totals()["count"] > 3 and store.flagged_page(["unassigned"]) != []
+    # a new version naming fewer agencies, with other tasks and flags
+    assert store.load(make_graph("2", city="c0", n_tasks=9, n_agencies=3, source_hash="v2")).status == "replaced"
+    _check_totals(store)
+    assert store.delete_plan("p-3") is True
+    _check_totals(store)
+    store.delete_plan("p-1")  # the last plan of city c1: its agencies go
+    _check_totals(store)
+    assert {r["jurisdiction_id"] for r in store.agency_totals()["rows"]} == {"j-c0"}
+    store.reset()
+    assert store.agency_totals() == {"count": 0, "tasks": 0, "rows": []}
+    assert store.plan_flags() == {"count": 0, "totals": dict.fromkeys(
+        ("tasks", *FLAG_CATEGORIES, "open_list", "open_only"), 0), "rows": []}
+    assert store.flagged_page([*FLAG_CATEGORIES, "open_list"]) == []
+
+
+def test_totals_of_concurrent_loads_sharing_agencies(store):
+    results, errors = load_in_threads(store, [make_graph(str(i), city="c1", n_tasks=5 + i % 3) for i in range(6)])
+    assert errors == [] and len(results) == 6
+    _check_totals(store)
