@@ -4,8 +4,10 @@ At 100k plans generating, extracting and building graph rows takes longer than l
 them; doing it once (on every core: plans are made by index, so chunks are independent)
 and pickling the :class:`loaders.records.PlanGraph` objects lets the load and query phases
 be re-run, store by store, against exactly the same rows. The directory holds
-``chunk_<start>.pkl`` files (one list of graphs each) and ``meta.json`` with the corpus
-size, seed, the extraction figures and the commit the rows were made with.
+``chunk_<start>.pkl`` files (one list of graphs each) with their extraction figures (``chunk_<start>.json``), and
+``meta.json`` with the corpus size, seed, the summed figures and the commit of the last
+build. Plans are made by index, so a smaller corpus of the same seed is a prefix of a
+larger one: whole chunks are hard-linked from a sibling ``cache-<n>-seed<seed>``.
 
     .venv/bin/python -m benchmarks.scale.graph_cache var/scale/cache-100000 --plans 100000
 """
@@ -57,6 +59,7 @@ def _chunk(args: tuple[str, int, int, int]) -> dict:
         fig["tasks"] += len(graph.tasks)
         fig["edges"] += len(graph.edges)
         graphs.append(graph)
+    (Path(out) / f"chunk_{start:07d}.json").write_text(json.dumps(fig))
     tmp = Path(out) / f".chunk_{start:07d}.tmp"
     with open(tmp, "wb") as fh:
         pickle.dump(graphs, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -75,9 +78,9 @@ def _commit() -> str | None:
 def build(out: str | Path, n_plans: int, seed: int = 0, workers: int | None = None,
           progress=None) -> dict:
     """Extract ``n_plans`` synthetic plans into ``out`` with ``workers`` processes (default:
-    every core); chunks already on disk are kept (an interrupted build resumes). Returns the
-    meta dict (also written to ``out/meta.json``): extraction figures summed over workers, so
-    ``docs_per_s`` is per core."""
+    every core); chunks already on disk, or in a sibling cache of the same seed, are kept (an
+    interrupted build resumes). Returns the meta dict (also written to ``out/meta.json``):
+    extraction figures summed over every chunk, so ``docs_per_s`` is per core."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     meta_path = out / "meta.json"
@@ -85,17 +88,17 @@ def build(out: str | Path, n_plans: int, seed: int = 0, workers: int | None = No
         meta = json.loads(meta_path.read_text())
         if meta.get("plans") == n_plans and meta.get("seed") == seed:
             return meta
+    _borrow(out, n_plans, seed)
     starts = [s for s in range(0, n_plans, CHUNK) if not (out / f"chunk_{s:07d}.pkl").exists()]
     jobs = [(str(out), s, min(CHUNK, n_plans - s), seed) for s in starts]
     workers = workers or os.cpu_count() or 1
     t = time.perf_counter()
-    figs = []
     with get_context("fork").Pool(workers) as pool:
         for fig in pool.imap_unordered(_chunk, jobs):
-            figs.append(fig)
             if progress:
                 progress(fig["documents"] + fig["failed"])
-    total = {k: sum(f[k] for f in figs) for k in (figs[0] if figs else {})}
+    figs = [json.loads((out / f"chunk_{s:07d}.json").read_text()) for s in range(0, n_plans, CHUNK)]
+    total = {k: sum(f[k] for f in figs) for k in figs[0]}
     mb = total.get("bytes", 0) / 1024 / 1024
     meta = {
         "plans": n_plans, "seed": seed, "workers": workers, "commit": _commit(),
@@ -109,10 +112,24 @@ def build(out: str | Path, n_plans: int, seed: int = 0, workers: int | None = No
         "rows": {"tasks": total.get("tasks", 0), "edges": total.get("edges", 0),
                  "total": total.get("tasks", 0) + total.get("edges", 0)},
     }
-    if len(jobs) != len(range(0, n_plans, CHUNK)):
-        meta["note"] = "resumed: figures cover only the chunks made in the last run"
     meta_path.write_text(json.dumps(meta, indent=2))
     return meta
+
+
+def _borrow(out: Path, n_plans: int, seed: int) -> None:
+    """Hard-link whole chunks from a sibling cache of the same seed (``cache-<n>-seed<seed>``):
+    plans are made by index, so a smaller corpus is a prefix of a larger one."""
+    for other in out.parent.glob(f"cache-*-seed{seed}"):
+        if other.resolve() == out.resolve():
+            continue
+        for start in range(0, n_plans - CHUNK + 1, CHUNK):
+            src, dst = other / f"chunk_{start:07d}.pkl", out / f"chunk_{start:07d}.pkl"
+            if src.exists() and not dst.exists():
+                try:
+                    os.link(src.with_suffix(".json"), dst.with_suffix(".json"))
+                    os.link(src, dst)
+                except OSError:
+                    continue
 
 
 def iter_batches(out: str | Path, batch: int = 200) -> Iterator[list]:

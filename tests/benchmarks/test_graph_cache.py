@@ -24,10 +24,23 @@ def test_build_then_iter_batches_gives_the_same_graphs_in_plan_order(tmp_path, m
 
 def test_build_resumes_missing_chunks_and_reuses_a_finished_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(graph_cache, "CHUNK", 2)
-    graph_cache.build(tmp_path / "c", 5, seed=0, workers=1)
+    first = graph_cache.build(tmp_path / "c", 5, seed=0, workers=1)
     (tmp_path / "c" / "meta.json").unlink()
     (tmp_path / "c" / "chunk_0000002.pkl").unlink()
     meta = graph_cache.build(tmp_path / "c", 5, seed=0, workers=1)
-    assert meta["chunks_made"] == 1 and "resumed" in meta["note"]
+    assert meta["chunks_made"] == 1 and meta["rows"] == first["rows"]
+    assert meta["extract"]["documents"] == 5                          # figures of every chunk
     assert graph_cache.build(tmp_path / "c", 5, seed=0) == meta       # finished: read back, not rebuilt
     assert sum(len(b) for b in graph_cache.iter_batches(tmp_path / "c")) == 5
+
+
+def test_a_smaller_corpus_borrows_whole_chunks_of_a_larger_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph_cache, "CHUNK", 2)
+    big = tmp_path / "cache-6-seed1"
+    graph_cache.build(big, 6, seed=1, workers=1)
+    small = graph_cache.build(tmp_path / "cache-5-seed1", 5, seed=1, workers=1)
+    assert small["chunks_made"] == 1                                  # plans 4..4; 0..3 linked
+    assert (tmp_path / "cache-5-seed1" / "chunk_0000000.pkl").stat().st_ino == (big / "chunk_0000000.pkl").stat().st_ino
+    ids = [g.plan["id"] for b in graph_cache.iter_batches(tmp_path / "cache-5-seed1") for g in b]
+    assert ids == [g.plan["id"] for b in graph_cache.iter_batches(big) for g in b][:5]
+    assert small["extract"]["documents"] == 5
