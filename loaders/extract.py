@@ -18,7 +18,9 @@ Examples
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 
 from agencynet.errors import ExtractionError
@@ -170,9 +172,12 @@ def _free_declaration(match: str, outline, drafts: list[Draft]) -> bool:
     """A first-listed-leads declaration standing outside every clause (a note or preamble sentence)."""
     if "第一" not in match and "首位" not in match:
         return False
-    spans = [(d.clause.start, d.clause.end) for d in drafts if d.clause]
+    spans = sorted((d.clause.start, d.clause.end) for d in drafts if d.clause)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end among clauses starting here or before
     for m in find_declarations(match, 0, outline.end):
-        if not any(s <= m.start() < e for s, e in spans):
+        k = bisect_right(starts, m.start()) - 1  # the clauses starting at or before m: inside one if it reaches past m
+        if k < 0 or reach[k] <= m.start():
             return True
     return False
 
