@@ -184,14 +184,34 @@ def _free_declaration(match: str, outline, drafts: list[Draft]) -> bool:
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named in ``paths``, directories expanded to every supported document in them (sorted)."""
+    for path, reason in walk_paths(paths):
+        if reason is None:
+            yield path
+
+
+def walk_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Every file named in ``paths`` or found under a directory in them, with why it is passed over.
+
+    ``(path, None)`` for a file to extract: one named outright (whatever its type: reading
+    it reports what is wrong) or a supported document in a directory (sorted). ``(path,
+    reason)`` for a file in a directory that is passed over: ``"hidden"`` (its name or a
+    folder on its way starts with a dot) or ``"unsupported type .doc (...)"``.
+    """
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
-                    yield child
-        else:
-            yield path
+        if not path.is_dir():
+            yield path, None
+            continue
+        for child in sorted(path.rglob("*")):
+            if not child.is_file():
+                continue
+            if any(part.startswith(".") for part in child.relative_to(path).parts):
+                yield child, "hidden"
+            elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                kind = child.suffix.lower() or "(no extension)"
+                yield child, f"unsupported type {kind} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+            else:
+                yield child, None
 
 
 def extract_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:

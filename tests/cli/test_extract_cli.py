@@ -85,3 +85,41 @@ def test_help_names_the_options():
     assert result.exit_code == 0
     for word in ("--format", "--plans", "jsonl", "csv"):
         assert word in result.stdout
+
+
+def test_directory_names_each_skipped_file_and_counts_it_in_the_summary(tmp_path):
+    (tmp_path / "a.txt").write_bytes(Path(JIAXING).read_bytes())
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "README").write_text("not a plan")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "b.txt").write_bytes(Path(JIAXING).read_bytes())
+    result = run(str(tmp_path), "--plans")
+    assert result.exit_code == 0, result.stderr  # skipping is not failing
+    assert [json.loads(l)["file"] for l in result.stdout.splitlines()] == ["a.txt"]
+    skipped = [l for l in result.stderr.splitlines() if l.startswith("skipped:")]
+    assert len(skipped) == 2
+    assert any("notes.doc" in l and "unsupported type .doc" in l for l in skipped)
+    assert any("README" in l and "no extension" in l for l in skipped)
+    assert not any("b.txt" in l for l in skipped)  # hidden folders are counted, not listed
+    [summary] = [l for l in result.stderr.splitlines() if l.startswith("summary:")]
+    assert summary == ("summary: 1 document extracted (22 tasks), 0 failed, 2 skipped, "
+                       "1 hidden file passed over")
+
+
+def test_summary_counts_failures_and_quiet_leaves_it_out(tmp_path):
+    (tmp_path / "a.txt").write_bytes(Path(PANAN).read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "summary: 1 document extracted (16 tasks), 1 failed, 0 skipped"
+    assert "summary:" not in run(str(tmp_path), "--quiet").stderr
+
+
+def test_a_directory_with_only_unsupported_files_says_what_was_skipped(tmp_path):
+    (tmp_path / "scan.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    assert "skipped: " in result.stderr and "scan.doc" in result.stderr
+    assert "error: no documents found in the paths given (1 skipped, 0 hidden)" in result.stderr
+    assert "Traceback" not in result.stderr

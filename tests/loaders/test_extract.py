@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agencynet.errors import ExtractionError
-from loaders.extract import extract_document, extract_paths, extract_text
+from loaders.extract import extract_document, extract_paths, extract_text, walk_paths
 
 PLAN = """嘉兴市人民政府办公室关于印发嘉兴市质量提升行动计划的通知
 《嘉兴市质量提升行动计划》已经市政府同意,现印发给你们。
@@ -98,6 +98,21 @@ def test_extract_paths_expands_directories_and_keeps_going(tmp_path):
     names = [(p.name, type(r).__name__) for p, r in results]
     assert names == [("a.txt", "ExtractedDocument"), ("b.txt", "ExtractionError"), ("missing.txt", "ExtractionError")]
     assert "no such file" in str(results[-1][1])
+
+
+def test_walk_paths_says_why_each_file_in_a_directory_is_passed_over(tmp_path):
+    (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "B.HTML").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "c.txt").write_text(PLAN, encoding="utf-8")
+    walked = {p.name: reason for p, reason in walk_paths([tmp_path, tmp_path / "named.doc"])}
+    assert walked["a.txt"] is None and walked["B.HTML"] is None
+    assert walked["named.doc"] is None  # named outright: reading it says what is wrong
+    assert walked["notes.md"].startswith("unsupported type .md (supported: .txt")
+    assert walked[".hidden.txt"] == "hidden" and walked["c.txt"] == "hidden"
+    assert [p.name for p, _ in extract_paths([tmp_path])] == ["B.HTML", "a.txt"]
 
 
 @pytest.mark.parametrize("module", ["loaders.text", "loaders.units", "loaders.clauses", "loaders.leads", "loaders.outline",
