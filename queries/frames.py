@@ -55,8 +55,21 @@ def _frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
     return df.astype(object).where(df.notna(), None) if len(df) else df
 
 
-def snapshot(source) -> Snapshot:
-    """Read everything once from a store (a :class:`Snapshot` is returned unchanged)."""
+PER_ID_PLANS = 500  # up to this many plans a scoped snapshot reads plan rows one by one (by index), else plans()
+
+
+def snapshot(source, plan_ids: list[str] | None = None) -> Snapshot:
+    """Read everything once from a store (a :class:`Snapshot` is returned unchanged).
+
+    With ``plan_ids`` only those plans are read: their plan rows, tasks (``tasks(plan_id)``)
+    and edges (``edges(plan_ids)``), the agencies and collectives those edges name
+    (``source_facts``: id, name, jurisdiction, function, kind; their whole-store counts
+    ``aliases``/``mentions``/``leads``/``supports`` are left None), and the small
+    ``jurisdictions()`` and ``functions()``. Every query over those plans gives the same answer
+    as on the whole snapshot; a Snapshot given is cut down to the same frames.
+    """
+    if plan_ids is not None:
+        return _scoped(source, sorted(set(plan_ids)))
     if isinstance(source, Snapshot):
         return source
     return Snapshot(
@@ -68,6 +81,59 @@ def snapshot(source) -> Snapshot:
         functions=_frame(source.functions(), FUNCTION_COLS),
         edges=_frame(source.edges(), EDGE_COLS),
     )
+
+
+def scoped_snapshot(source, filters: dict | None = None) -> Snapshot:
+    """The snapshot the plan filters need: only the matching plans when a filter narrows them.
+
+    Plan ids are resolved in the store (``queries.aggregates.scope``: ``plans_matching``,
+    or every plan when a value matches nothing, so the error lists what is known); no plan
+    filter, a :class:`Snapshot` or an in-memory source give :func:`snapshot` (everything).
+    Raises :class:`agencynet.errors.BadFilter` for an unknown plan, jurisdiction, level or year.
+    """
+    from queries import aggregates as agg  # aggregates imports this module
+
+    if isinstance(source, Snapshot) or not (agg.pushes_down(source) and hasattr(source, "source_facts")):
+        return snapshot(source)
+    filters = filters or {}
+    small = agg.scope(source, filters)
+    ids = agg.plan_ids(small, filters)
+    return snapshot(source) if ids is None else _scoped(source, sorted(set(ids)), small)
+
+
+def _scoped(source, ids: list[str], small: Snapshot | None = None) -> Snapshot:
+    if isinstance(source, Snapshot) or not hasattr(source, "source_facts"):
+        return _cut(snapshot(source), ids)
+    wanted = set(ids)
+    if len(ids) <= PER_ID_PLANS:
+        plans = [p for p in (source.plan(pid) for pid in ids) if p is not None]
+    else:
+        plans = [p for p in source.plans() if p["id"] in wanted]
+    tasks = [t for pid in ids for t in source.tasks(pid)]
+    edges = source.edges(ids) if ids else []
+    facts = source.source_facts(sorted({e["source_id"] for e in edges}))
+    blank = dict.fromkeys(("name_simplified", "aliases", "mentions", "leads", "supports"))
+    return Snapshot(
+        plans=_frame(plans, PLAN_COLS),
+        tasks=_frame(tasks, TASK_COLS),
+        agencies=_frame([{**blank, **f} for f in facts if f["kind"] != "collective"], AGENCY_COLS),
+        collectives=_frame([{**f, "mentions": None} for f in facts if f["kind"] == "collective"], COLLECTIVE_COLS),
+        jurisdictions=_frame(source.jurisdictions(), JURISDICTION_COLS) if small is None else small.jurisdictions,
+        functions=_frame(source.functions(), FUNCTION_COLS) if small is None else small.functions,
+        edges=_frame(edges, EDGE_COLS),
+    )
+
+
+def _cut(snap: Snapshot, ids: list[str]) -> Snapshot:
+    """A snapshot's frames cut down to the plans ``ids`` and the bodies their edges name."""
+    def where(df: pd.DataFrame, col: str, values) -> pd.DataFrame:
+        return df[df[col].isin(values)] if len(df) else df
+
+    edges = where(snap.edges, "plan_id", ids)
+    named = set(edges["source_id"]) if len(edges) else set()
+    return Snapshot(plans=where(snap.plans, "id", ids), tasks=where(snap.tasks, "plan_id", ids),
+                    agencies=where(snap.agencies, "id", named), collectives=where(snap.collectives, "id", named),
+                    jurisdictions=snap.jurisdictions, functions=snap.functions, edges=edges)
 
 
 def _values(value) -> list:
@@ -150,7 +216,7 @@ def tasks_frame(source, plan=None, jurisdiction=None, level=None, year=None) -> 
     ``plan`` (source file), ``plan_title``, ``jurisdiction_id``, ``jurisdiction``, ``level``, ``year``.
     Sorted by plan id and seq.
     """
-    snap = snapshot(source)
+    snap = scoped_snapshot(source, {"plan": plan, "jurisdiction": jurisdiction, "level": level, "year": year})
     ids = resolve_plans(snap, plan, jurisdiction, level, year)
     plans = snap.plans[["id", "file", "title", "jurisdiction_id", "jurisdiction", "level", "year"]].rename(
         columns={"id": "plan_id", "file": "plan", "title": "plan_title"})
@@ -185,7 +251,7 @@ def assignments_frame(source, plan=None, jurisdiction=None, level=None, function
     DataFrame with columns ``ASSIGNMENT_COLS``: ``plan_jurisdiction`` is where the plan was
     issued; ``agency``/``jurisdiction`` are the named body and its own jurisdiction.
     """
-    snap = snapshot(source)
+    snap = scoped_snapshot(source, {"plan": plan, "jurisdiction": jurisdiction, "level": level, "year": year})
     wanted_fn = check_functions(snap, function)
     tasks = tasks_frame(snap, plan, jurisdiction, level, year).rename(
         columns={"jurisdiction_id": "plan_jurisdiction_id", "jurisdiction": "plan_jurisdiction"})

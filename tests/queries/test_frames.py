@@ -1,7 +1,8 @@
+import pandas as pd
 import pytest
 
 from agencynet.errors import BadFilter
-from queries.frames import assignments_frame, rows, snapshot, successor_map, tasks_frame
+from queries.frames import assignments_frame, resolve_plans, rows, snapshot, successor_map, tasks_frame
 from queries.testing import TinyStore
 
 two_plans = TinyStore.two_plans
@@ -82,3 +83,61 @@ def test_rows_are_plain_json_values():
     r = rows(assignments_frame(TinyStore.example()).head(1))
     json.dumps(r)
     assert isinstance(r[0]["seq"], int)
+
+
+# -- scoped reads: a real store with many plans, each call reading only its plans -----------------
+
+SCOPES = [{"jurisdiction": "城市c1"}, {"plan": "5.txt"}, {"plan": ["p-2", "p-7"]},
+          {"jurisdiction": "j-c3", "year": 2018, "level": "city"}]
+
+
+@pytest.fixture
+def logged(store):
+    from support.reads import ReadLog, many_plans
+
+    many_plans(store)
+    return ReadLog(store)
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_scoped_frames_equal_the_whole_store_frames_and_read_only_their_plans(logged, scope):
+    whole = snapshot(logged._store)
+    wanted = set(resolve_plans(whole, **scope))
+    assert 0 < len(wanted) < len(whole.plans)
+    for fn in (tasks_frame, assignments_frame):
+        logged.clear()
+        got = fn(logged, **scope)
+        assert logged.whole_store_reads() == [] and logged.plans_read() == wanted, fn.__name__
+        assert set(got["plan_id"]) == wanted
+        pd.testing.assert_frame_equal(got, fn(whole, **scope))
+    logged.clear()
+    harmonised = assignments_frame(logged, function="market", harmonise=True, **scope)
+    assert logged.whole_store_reads() == [] and not harmonised.empty
+    pd.testing.assert_frame_equal(harmonised, assignments_frame(whole, function="market", harmonise=True, **scope))
+
+
+def test_snapshot_of_some_plans_holds_their_rows_and_the_bodies_they_name(logged):
+    store, ids = logged._store, ["p-3", "p-8"]
+    part = snapshot(logged, plan_ids=ids)
+    assert logged.whole_store_reads() == [] and logged.plans_read() == set(ids)
+    assert [p["id"] for p in store.plans() if p["id"] in ids] == list(part.plans["id"])
+    assert rows(part.tasks) == [t for t in store.tasks() if t["plan_id"] in ids]
+    assert rows(part.edges) == store.edges(ids)
+    named = {e["source_id"] for e in store.edges(ids)}
+    assert list(part.agencies["id"]) == sorted(a["id"] for a in store.agencies() if a["id"] in named)
+    assert list(part.collectives["id"]) == sorted(c["id"] for c in store.collectives() if c["id"] in named)
+    cut = snapshot(snapshot(store), plan_ids=ids)  # a snapshot cut down gives the same rows
+    for frame in ("plans", "tasks", "edges"):
+        assert rows(getattr(cut, frame)) == rows(getattr(part, frame)), frame
+    assert list(cut.agencies["id"]) == list(part.agencies["id"])
+    empty = snapshot(logged, plan_ids=[])
+    assert empty.tasks.empty and empty.edges.empty and assignments_frame(empty).empty
+
+
+def test_scoped_filters_that_match_nothing_still_name_what_is_known(logged):
+    with pytest.raises(BadFilter) as err:
+        assignments_frame(logged, jurisdiction="nowhere")
+    assert "nowhere" in str(err.value) and "城市c0" in str(err.value)
+    with pytest.raises(BadFilter) as err:
+        tasks_frame(logged, plan="nope.txt")
+    assert "nope.txt" in str(err.value) and "11.txt" in str(err.value)
