@@ -7,11 +7,20 @@ Measures (for agency nodes only; task nodes take part in paths but are not repor
 - ``weighted_degree``: sum of edge weights (strength; Barrat et al. 2004, PNAS 101:3747).
   Two-mode: 2 × tasks led + 1 × tasks supported (``queries.graphs.LEAD_WEIGHT``/``SUPPORT_WEIGHT``).
 - ``betweenness``: share of shortest paths between other nodes passing through the agency
-  (Brandes 2001, J. Math. Sociol. 25:163), normalised as networkx does. Paths use
-  ``distance = 1 / weight``, so stronger ties are shorter (Opsahl et al. 2010, Social Networks
-  32:245). On graphs above ``sample_threshold`` (2000) nodes it is estimated from ``k`` (default
-  256) sampled source nodes (Brandes & Pich 2007); ``betweenness_k`` states the sample size
-  (= node count when exact). Closeness is then sampled the same way (:func:`sampled_closeness`).
+  (Brandes 2001, J. Math. Sociol. 25:163), normalised as networkx does (by the whole graph's
+  (n − 1)(n − 2)). Paths use ``distance = 1 / weight``, so stronger ties are shorter (Opsahl
+  et al. 2010, Social Networks 32:245); paths whose lengths differ only by rounding count as
+  tied (igraph's tolerance). Computed per connected component (weak components when
+  directed), which gives the exact value, since no path leaves its component. **Sampling
+  rule**: a graph of at most ``sample_threshold`` (2000) nodes is exact; in a larger graph a
+  component of at most ``sample_threshold`` nodes is still exact and a larger component is
+  estimated from ``sample_size`` (256) source nodes drawn in it (Brandes & Pich 2007),
+  scaled by (component size / sources). An explicit ``k`` replaces both numbers: components
+  of at most ``k`` nodes exact, larger ones from ``k`` sources. ``betweenness_k`` is the
+  number of sources drawn in each sampled component, or the node count (``graph_nodes``)
+  when every component was exact. Closeness follows the same rule (estimated from the same
+  draw, Eppstein & Wang 2004). The draw is reproducible (``seed``) and taken over node ids in
+  sorted order, so it does not depend on how the graph was read.
 - ``eigenvector``: the principal eigenvector of the weighted adjacency matrix (Bonacich 1972),
   by power iteration on A + I (so bipartite graphs converge). For the directed graph it is
   computed on the undirected graph with summed weights, because a lead→support graph is
@@ -30,72 +39,49 @@ with ``per_plan=True``.
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
-from queries.frames import assignments_frame, snapshot, split_filters
 from queries.aggregates import pushes_down
-from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, co_responsibility_from_counts, graph_from_frame
+from queries.frames import assignments_frame, snapshot, split_filters
+from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, graph_from_frame
+from queries.measures import eigenvector, pagerank, paths_measures
 
 MEASURES = ["degree", "weighted_degree", "betweenness", "eigenvector", "pagerank", "closeness"]
 SAMPLE_THRESHOLD = 2000
 SAMPLE_SIZE = 256
 
 
-def _eigenvector(G: nx.Graph, max_iter: int = 10000, tol: float = 1e-9) -> dict:
-    """Power iteration on A + I (as networkx's ``eigenvector_centrality``), with scipy sparse
-    products so large graphs are quick; the last iterate is returned if ``max_iter`` is hit."""
-    import numpy as np
+def array_centrality(n: int, src, dst, weight, directed: bool = False, order=None, k: int | None = None,
+                     seed: int = 0, sample_threshold: int = SAMPLE_THRESHOLD,
+                     sample_size: int = SAMPLE_SIZE) -> dict[str, np.ndarray]:
+    """The six measures of nodes ``0 .. n-1`` of a graph given as edge arrays (one entry per
+    edge, ``weight`` > 0), with the sampling rule of the module docstring.
 
-    if G.is_directed():
-        U = nx.Graph()
-        U.add_nodes_from(G)
-        for u, v, w in G.edges(data="weight"):
-            U.add_edge(u, v, weight=(U.edges[u, v]["weight"] if U.has_edge(u, v) else 0) + w)
-        G = U
-    nodes = list(G)
-    if G.number_of_edges() == 0:
-        return dict.fromkeys(nodes, 0.0)
-    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight="weight", format="csr")
-    x = np.full(len(nodes), 1.0 / len(nodes))
-    for _ in range(max_iter):
-        last = x
-        x = last + A.T @ last
-        x = x / (np.linalg.norm(x) or 1.0)
-        if np.abs(x - last).sum() < len(nodes) * tol:
-            break
-    return dict(zip(nodes, x.tolist()))
+    Returns a dict of arrays: the six :data:`MEASURES` and ``betweenness_k`` (one number).
+    ``order`` (n sortable node names) fixes the sample draw; see ``queries.measures``.
 
-
-def sampled_closeness(G: nx.Graph, k: int, seed: int = 0) -> dict:
-    """Closeness estimated from ``k`` random source nodes (Eppstein & Wang 2004, JGAA 8:39).
-
-    For each node v, the distances d(s, v) from the sampled sources s that reach it give
-    the mean distance; the share of sources reaching it estimates the reachable share, so
-    the estimate has the Wasserman–Faust form (reach share) / (mean distance), and equals
-    networkx's exact value when every node is a source. For a directed graph d(s, v) is the
-    inward distance, as networkx uses.
-
-    >>> G = nx.path_graph(4); nx.set_edge_attributes(G, 1.0, "distance")
-    >>> exact = nx.closeness_centrality(G, distance="distance")
-    >>> all(abs(sampled_closeness(G, 4)[v] - exact[v]) < 1e-12 for v in G)
-    True
+    >>> m = array_centrality(3, [0, 1], [1, 2], [2.0, 1.0])
+    >>> m["degree"].tolist(), m["weighted_degree"].tolist(), m["betweenness"].tolist(), m["betweenness_k"]
+    ([1, 2, 1], [2.0, 3.0, 1.0], [0.0, 1.0, 0.0], 3)
     """
-    import random
-
-    nodes = list(G)
-    sources = random.Random(seed).sample(nodes, min(k, len(nodes)))
-    total = dict.fromkeys(nodes, 0.0)
-    reached = dict.fromkeys(nodes, 0)
-    for s in sources:
-        for v, d in nx.single_source_dijkstra_path_length(G, s, weight="distance").items():
-            if v != s:
-                total[v] += d
-                reached[v] += 1
-    out = {}
-    for v in nodes:
-        others = len(sources) - (1 if v in sources else 0)
-        out[v] = (reached[v] / others) / (total[v] / reached[v]) if reached[v] and others else 0.0
-    return out
+    src, dst = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
+    weight = np.asarray(weight, dtype=float)
+    if k is None:
+        limit, size = (n, n) if n <= sample_threshold else (sample_threshold, sample_size)
+    else:
+        limit = size = max(1, int(k))
+    between, close, sampled = paths_measures(n, src, dst, weight, directed=directed, exact_limit=limit, k=size,
+                                             seed=seed, order=order)
+    return {
+        "degree": np.bincount(src, minlength=n) + np.bincount(dst, minlength=n),
+        "weighted_degree": np.bincount(src, weight, minlength=n) + np.bincount(dst, weight, minlength=n),
+        "betweenness": between,
+        "eigenvector": eigenvector(n, src, dst, weight),
+        "pagerank": pagerank(n, src, dst, weight, directed=directed),
+        "closeness": close,
+        "betweenness_k": min(size, n) if sampled else n,
+    }
 
 
 def graph_centrality(G: nx.Graph, nodes=None, k: int | None = None, seed: int = 0,
@@ -108,8 +94,8 @@ def graph_centrality(G: nx.Graph, nodes=None, k: int | None = None, seed: int = 
     nodes : iterable, optional
         Nodes to report (the graph as a whole is always used).
     k : int, optional
-        Sample size for betweenness; default exact up to ``sample_threshold`` nodes, else
-        ``sample_size``.
+        Sample size (see the sampling rule in the module docstring); default exact up to
+        ``sample_threshold`` nodes a component, else ``sample_size`` sources.
     seed : int
         Random seed of the sample (results are reproducible).
 
@@ -129,34 +115,18 @@ def graph_centrality(G: nx.Graph, nodes=None, k: int | None = None, seed: int = 
     >>> float(df.loc["a", "closeness"])   # distances 1/2 to b and 1/2 + 1 to c: 2 / 2.0
     1.0
     """
-    n = G.number_of_nodes()
-    for u, v, d in G.edges(data=True):
-        d["distance"] = 1.0 / d["weight"] if d.get("weight") else 1.0
-    if k is None and n > sample_threshold:
-        k = min(sample_size, n)
-    if k is not None:
-        k = min(int(k), n)
-    exact = k is None or k >= n
-    between = nx.betweenness_centrality(G, k=None if exact else k, weight="distance", seed=seed) if n else {}
-    pagerank = nx.pagerank(G, weight="weight") if n else {}
-    if exact:
-        closeness = nx.closeness_centrality(G, distance="distance") if n else {}
-    else:
-        closeness = sampled_closeness(G, k, seed)
-    eigen = _eigenvector(G) if n else {}
-    wdeg = dict(G.degree(weight="weight"))
-    report = list(G.nodes) if nodes is None else [x for x in nodes if x in G]
-    out = pd.DataFrame({
-        "node": report,
-        "degree": [G.degree(x) for x in report],
-        "weighted_degree": [float(wdeg[x]) for x in report],
-        "betweenness": [between[x] for x in report],
-        "eigenvector": [eigen[x] for x in report],
-        "pagerank": [pagerank[x] for x in report],
-        "closeness": [closeness[x] for x in report],
-    })
-    out["betweenness_k"] = n if exact else k      # sample size of betweenness and closeness
-    out["graph_nodes"] = n
+    order = list(G)
+    index = {v: i for i, v in enumerate(order)}
+    edges = [(index[u], index[v], float(w) if w else 1.0) for u, v, w in G.edges(data="weight")]
+    src, dst, weight = (list(c) for c in zip(*edges)) if edges else ([], [], [])
+    m = array_centrality(len(order), src, dst, weight, directed=G.is_directed(), order=[str(v) for v in order],
+                         k=k, seed=seed, sample_threshold=sample_threshold, sample_size=sample_size)
+    report = order if nodes is None else [x for x in nodes if x in index]
+    at = [index[x] for x in report]
+    out = pd.DataFrame({"node": report, **{name: m[name][at] for name in MEASURES}})
+    out["degree"] = [G.degree(x) for x in report]   # an undirected self-loop counts twice, as networkx does
+    out["betweenness_k"] = m["betweenness_k"]
+    out["graph_nodes"] = len(order)
     return out
 
 
@@ -207,7 +177,7 @@ def centrality(source, graph: str = "two_mode", per_plan: bool = False, k: int |
         raise BadFilter(f"graph: unknown graph {graph!r} (one of {', '.join(GRAPHS)})")
     stats = {"k": k, "seed": seed, "sample_threshold": sample_threshold}
     if graph == "co_responsibility" and not per_plan and not filters.get("function") and pushes_down(source):
-        return _sorted(_agency_rows(_pooled_co_responsibility(source, filters), graph, **stats))
+        return _sorted(pooled_co_responsibility(source, filters, **stats))
     snap = snapshot(source)
     df = assignments_frame(snap, collectives=False, **filters)
     options = {"lead_weight": lead_weight, "support_weight": support_weight} if graph == "two_mode" else {}
@@ -227,11 +197,39 @@ def _sorted(out: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["pagerank", "agency"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _pooled_co_responsibility(source, filters: dict) -> nx.Graph:
-    """The pooled co-responsibility graph from the store's counts: nodes from ``agency_duties``
-    (through ``rank_agencies``), edges from ``agency_pairs``; no edge rows are read."""
+def pooled_co_responsibility(source, filters: dict | None = None, **options) -> pd.DataFrame:
+    """Pooled co-responsibility centrality straight from the store's counts, without networkx:
+    nodes are ``rank_agencies`` rows (``agency_duties``), edges ``agency_pairs``; no edge
+    rows are read. Same rows as building :func:`queries.graphs.co_responsibility_from_counts`
+    and calling :func:`graph_centrality`; ``options`` are its ``k``, ``seed``, ``sample_threshold``."""
     from queries.aggregates import plan_ids, scope
     from queries.ranking import rank_agencies
 
-    nodes = rank_agencies(source, **filters)
-    return co_responsibility_from_counts(nodes, source.agency_pairs(plan_ids(scope(source, filters), filters)))
+    filters = filters or {}
+    nodes = rank_agencies(source, **filters).sort_values("agency_id", kind="stable").reset_index(drop=True)
+    pairs = source.agency_pairs(plan_ids(scope(source, filters), filters))
+    return _pooled_rows(nodes, pairs, **options)
+
+
+def _pooled_rows(nodes: pd.DataFrame, pairs: list[dict], **options) -> pd.DataFrame:
+    ids = nodes["agency_id"].to_numpy(dtype=object)
+    index = pd.Index(ids)
+    if pairs:
+        p = pd.DataFrame.from_records(pairs, columns=["source_id", "target_id", "tasks"])
+        src, dst = index.get_indexer(p["source_id"]), index.get_indexer(p["target_id"])
+        keep = (src >= 0) & (dst >= 0)
+        src, dst, weight = src[keep], dst[keep], p["tasks"].to_numpy(dtype=float)[keep]
+    else:
+        src = dst = np.zeros(0, dtype=np.int64)
+        weight = np.zeros(0)
+    m = array_centrality(len(ids), src, dst, weight, order=ids, **options)
+    out = pd.DataFrame({"agency_id": ids, "agency": nodes["agency"].to_numpy(),
+                        "jurisdiction": nodes["jurisdiction"].to_numpy(), "function": nodes["function"].to_numpy(),
+                        "function_en": nodes["function_en"].to_numpy(),
+                        "leads": nodes["leads"].astype(int).to_numpy(), "supports": nodes["supports"].astype(int).to_numpy(),
+                        **{name: m[name] for name in MEASURES}})
+    out["degree"] = out["degree"].astype(int)
+    out["betweenness_k"] = m["betweenness_k"]
+    out["graph_nodes"] = len(ids)
+    out["graph"] = "co_responsibility"
+    return out[CENTRALITY_COLS]

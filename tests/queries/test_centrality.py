@@ -63,17 +63,44 @@ def test_unknown_graph_is_a_bad_filter():
         centrality(two_plans(), graph="hypergraph")
 
 
-def test_sampled_closeness_equals_exact_with_every_source_and_is_close_on_a_sample():
-    from queries.centrality import sampled_closeness
-
-    G = nx.disjoint_union(nx.path_graph(5), nx.star_graph(3))
+def test_graph_centrality_equals_networkx_and_samples_only_large_components():
+    G = nx.disjoint_union(nx.grid_2d_graph(8, 8), nx.star_graph(5))
     for i, (u, v) in enumerate(G.edges):
-        G.edges[u, v]["distance"] = 1.0 + (i % 3)
-    exact = nx.closeness_centrality(G, distance="distance")
-    full = sampled_closeness(G, G.number_of_nodes())
-    assert all(math.isclose(full[v], exact[v]) for v in G)
-    big = nx.grid_2d_graph(20, 20)
-    nx.set_edge_attributes(big, 1.0, "distance")
-    truth = nx.closeness_centrality(big, distance="distance")
-    est = sampled_closeness(big, 100, seed=1)
-    assert max(abs(est[v] - truth[v]) / truth[v] for v in big) < 0.15
+        G.edges[u, v]["weight"] = float(1 + i % 2)
+    dist = {e: 1 / G.edges[e]["weight"] for e in G.edges}
+    nx.set_edge_attributes(G, dist, "distance")
+    exact = graph_centrality(G).set_index("node")
+    want = {"betweenness": nx.betweenness_centrality(G, weight="distance"),
+            "closeness": nx.closeness_centrality(G, distance="distance"),
+            "pagerank": nx.pagerank(G, weight="weight")}
+    for measure, values in want.items():
+        assert all(math.isclose(exact.loc[v, measure], values[v], abs_tol=1e-12) for v in G), measure
+    assert set(exact["betweenness_k"]) == {70}
+    # graph of 70 nodes over the threshold of 10: the grid (64) sampled with 20 sources, the star (6) exact
+    sampled = graph_centrality(G, sample_threshold=10, sample_size=20).set_index("node")
+    assert set(sampled["betweenness_k"]) == {20}
+    star = [v for v in G if v >= 64]
+    assert all(math.isclose(sampled.loc[v, "betweenness"], want["betweenness"][v], abs_tol=1e-12) for v in star)
+    assert sampled.loc[star, "betweenness"].max() > 0
+    assert sampled["pagerank"].tolist() == exact["pagerank"].tolist()
+
+
+def test_pooled_rows_equal_graph_centrality_of_the_counted_graph():
+    """The store path (arrays, no networkx) gives the rows graph_centrality gives on the same graph."""
+    import pandas as pd
+
+    from queries.centrality import _pooled_rows
+    from queries.graphs import co_responsibility_from_counts
+
+    ids = [f"a{i:02d}" for i in range(12)]
+    nodes = pd.DataFrame({"agency_id": ids, "agency": [f"{i}局" for i in ids], "jurisdiction": "甲市",
+                          "function": "f", "function_en": None, "leads": 1, "supports": 2})
+    pairs = [{"source_id": ids[i], "target_id": ids[j], "tasks": 1 + (i * j) % 3}
+             for i in range(12) for j in range(i + 1, 12) if (i + j) % 4 == 1]
+    pairs.append({"source_id": "a00", "target_id": "zz", "tasks": 5})   # an agency out of scope: left out
+    for options in ({}, {"k": 4, "seed": 2}):
+        got = _pooled_rows(nodes, pairs, **options).set_index("agency_id")
+        G = co_responsibility_from_counts(nodes, pairs)
+        want = graph_centrality(G, **options).set_index("node")
+        for col in ["degree", "weighted_degree", "betweenness", "eigenvector", "pagerank", "closeness", "betweenness_k"]:
+            assert all(math.isclose(got.loc[a, col], want.loc[a, col], abs_tol=1e-12) for a in ids), (options, col)
