@@ -15,4 +15,7 @@ CREATE INDEX plan_year IF NOT EXISTS FOR (p:Plan) ON (p.year);
 CREATE INDEX agency_jurisdiction IF NOT EXISTS FOR (a:Agency) ON (a.jurisdiction_id);
 CREATE INDEX agency_function IF NOT EXISTS FOR (a:Agency) ON (a.function);
 CREATE INDEX collective_jurisdiction IF NOT EXISTS FOR (c:Collective) ON (c.jurisdiction_id);
-CREATE INDEX jurisdiction_parent IF NOT EXISTS FOR (j:Jurisdiction) ON (j.parent_id)
+CREATE INDEX jurisdiction_parent IF NOT EXISTS FOR (j:Jurisdiction) ON (j.parent_id);
+// Totals kept at write time (refresh_agency_totals): the whole-store ranking reads agencies in this order.
+CREATE INDEX agency_duty_rank IF NOT EXISTS FOR (a:Agency) ON (a.duty_leads, a.duty_total);
+CREATE INDEX agency_duty_total IF NOT EXISTS FOR (a:Agency) ON (a.duty_total)

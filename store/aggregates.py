@@ -33,5 +33,5 @@ def sort_units(named: list[list]) -> list:
 
 def page_limit(limit: int | None) -> int:
     """A page size for SQL ``LIMIT`` / Cypher ``LIMIT``: None (every row) becomes a bound no store reaches."""
-    return 2 ** 62 if limit is None else max(0, int(limit))
+    return 2 ** 31 - 1 if limit is None else max(0, int(limit))
 

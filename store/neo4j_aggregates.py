@@ -7,7 +7,9 @@ goes through the ``task_plan`` index. Row shapes and order are those of
 
 from __future__ import annotations
 
-from store.aggregates import order_duties, order_flag_counts, sort_units
+from loaders.records import ORPHAN_CATEGORIES
+from store.aggregates import order_duties, order_flag_counts, page_limit, sort_units
+from store.embedded_totals import FLAG_COLS
 
 
 class Neo4jAggregates:
@@ -72,3 +74,30 @@ class Neo4jAggregates:
 
         return self._list("read_plans_matching", plans=arg(plans), jurisdictions=arg(jurisdictions),
                           levels=arg(levels), years=arg(years))
+
+    # -- whole-store reads from the totals kept at write time (store.neo4j_totals) -------------
+
+    def agency_totals(self, functions: list[str] | None = None, limit: int | None = None,
+                      offset: int = 0) -> dict:
+        page = {"skip": int(offset), "limit": page_limit(limit)}
+        if functions is None:
+            record = self._read("read_agency_totals", **page)[0]
+        else:
+            record = self._read("read_function_agency_totals", functions=list(functions), skip=int(offset),
+                                limit=None if limit is None else max(0, int(limit)))[0]
+        return {"count": record["count"], "tasks": record["tasks"], "rows": [dict(r) for r in record["rows"]]}
+
+    def flagged_page(self, categories: list[str], limit: int | None = None, offset: int = 0) -> list[dict]:
+        cats = [c for c in categories if c in ORPHAN_CATEGORIES]
+        record = self._read("read_flagged_page", categories=cats, soft="open_list" in categories,
+                            skip=int(offset), limit=page_limit(limit))[0]
+        rows = [dict(r) for r in record["rows"]]
+        for r in rows:
+            r["units"] = sort_units(r.pop("named"))
+        return rows
+
+    def plan_flags(self, limit: int | None = None, offset: int = 0) -> dict:
+        record = self._read("read_plan_flag_totals", skip=int(offset), limit=page_limit(limit),
+                            width=len(FLAG_COLS))[0]
+        return {"count": record["plans"], "totals": dict(zip(FLAG_COLS, record["totals"])),
+                "rows": [dict(zip(("plan_id", *FLAG_COLS), r)) for r in record["rows"]]}

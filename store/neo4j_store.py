@@ -18,7 +18,7 @@ from neo4j.exceptions import (AuthError, ConstraintError, DriverError, Neo4jErro
 
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
-from store import connect_cause
+from store import connect_cause, neo4j_totals
 from store.base import LoadResult, SingleLoad
 from store.cypher import query, statements
 from store.neo4j_aggregates import Neo4jAggregates
@@ -100,6 +100,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
             for statement in statements("schema"):
                 self.driver.execute_query(statement, database_=self.database)
             self.driver.execute_query(query("await_indexes"), {"seconds": 300}, database_=self.database)
+            neo4j_totals.ensure(self.driver, self.database)
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
         """Load plans in transactions of up to ``store.rows.CHUNK_ROWS`` task+edge rows; see ``GraphStore.load_many``.
@@ -177,6 +178,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
         self._batched(tx, "load_tasks", [project(t, TASK_KEYS) for g, _ in todo for t in g.tasks])
         for name, kind in _EDGE_STEPS:
             self._batched(tx, name, [e for _, edges in todo for e in edges if e["type"] == kind])
+        neo4j_totals.refresh(tx, [a["id"] for g, _ in todo for a in g.agencies], [g.plan["id"] for g, _ in todo])
         return statuses
 
     @staticmethod
@@ -197,6 +199,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
         ids = sorted(p for p in places if p is not None)
         while ids:
             ids = sorted(tx.run(query("prune_jurisdictions"), ids=ids).single()["parents"])
+        neo4j_totals.refresh(tx, record["sources"] or [], [])
         return True
 
     def delete_plan(self, plan_id: str) -> bool:

@@ -1,0 +1,47 @@
+"""Totals the Neo4j store keeps at write time, so whole-store rankings and orphan pages cost
+what the page costs (``agency_totals``, ``flagged_page``, ``plan_flags`` in ``store.base``).
+
+- on each Agency: ``duty_leads``, ``duty_supports``, ``duty_total`` (distinct tasks; degree
+  counts), indexed (``agency_duty_rank``) in the ranking's order;
+- on each Plan: ``flag_counts``, the list ``store.embedded_totals.FLAG_COLS`` (tasks, each
+  orphan category, open list, open list without category).
+
+``refresh`` runs inside the load / delete transaction for the agencies and plans it touched
+(``cypher/refresh_*_totals.cypher``); ``ensure`` fills them once for a database written
+before they were kept.
+"""
+
+from __future__ import annotations
+
+from loaders.records import ORPHAN_CATEGORIES
+from store.cypher import query
+
+BATCH = 5000
+
+
+def refresh(tx, agency_ids, plan_ids) -> None:
+    """Recount the totals of these agencies and plans in the write transaction ``tx``."""
+    agencies, plans = sorted(set(agency_ids)), sorted(set(plan_ids))
+    if agencies:
+        tx.run(query("refresh_agency_totals"), ids=agencies).consume()
+    if plans:
+        tx.run(query("refresh_plan_totals"), ids=plans, categories=list(ORPHAN_CATEGORIES)).consume()
+
+
+def ensure(driver, database: str) -> int:
+    """Fill missing totals (a database from before they were kept), in transactions of ``BATCH``.
+    Returns the number of plans filled (0: nothing to do, one cheap read)."""
+    filled = 0
+    while True:
+        ids = [r["id"] for r in driver.execute_query(query("read_plans_without_totals"), {"batch": BATCH},
+                                                     database_=database).records]
+        if not ids:
+            break
+        with driver.session(database=database) as session:
+            session.execute_write(lambda tx: refresh(tx, [], ids))
+        filled += len(ids)
+    if filled:
+        while driver.execute_query(query("rebuild_agency_totals"), {"batch": BATCH},
+                                   database_=database).records[0]["done"]:
+            pass
+    return filled
