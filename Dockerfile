@@ -9,18 +9,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Package first (better layer caching), then the data the commands read at run time:
-# cypher/ is found relative to the working directory, samples/plans is what gets loaded.
+# The package (with its Cypher files, data and templates: all shipped by `pip install .`),
+# then the sample plans the start command loads.
 COPY pyproject.toml README.md ./
 COPY agencynet ./agencynet
 COPY loaders ./loaders
 COPY store ./store
 COPY queries ./queries
 COPY app ./app
+COPY cypher ./cypher
 RUN pip install . \
     && useradd --create-home --uid 10001 agencynet \
     && mkdir -p /app/var/data && chown -R agencynet /app/var
-COPY cypher ./cypher
 COPY samples/plans ./samples/plans
 
 USER agencynet
