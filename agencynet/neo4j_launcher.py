@@ -45,9 +45,10 @@ PASSWORD_ENV = "AGENCYNET_NEO4J_LAUNCH_PASSWORD"  # read by Launcher.java; keeps
 HOST = "127.0.0.1"
 
 # The module-opening flags Neo4j's own start scripts pass (server.jvm.additional in
-# neo4j.conf of 5.x), plus a modest heap for a developer machine.
+# neo4j.conf of 5.x). The heap (-Xmx) and the page cache come from the settings
+# (AGENCYNET_NEO4J_HEAP_MB, AGENCYNET_NEO4J_PAGECACHE_MB); see :func:`jvm_flags`.
 JVM_FLAGS = [
-    "-Xms128m", "-Xmx1g",
+    "-Xms128m",
     "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow",
     "-XX:+UnlockExperimentalVMOptions", "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC",
     "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
@@ -70,12 +71,22 @@ class Neo4jLauncher:
         Build cache; default ``home / "build"``.
     port : int
         Default Bolt port for :meth:`start`.
+    heap_mb, pagecache_mb : int, optional
+        Java heap and Neo4j page cache in MB; default: the settings
+        (``AGENCYNET_NEO4J_HEAP_MB``, ``AGENCYNET_NEO4J_PAGECACHE_MB``).
     """
 
-    def __init__(self, home: Path, build_dir: Path | None = None, port: int = 7687):
+    def __init__(self, home: Path, build_dir: Path | None = None, port: int = 7687,
+                 heap_mb: int | None = None, pagecache_mb: int | None = None):
         self.home = Path(home).resolve()
         self.build_dir = Path(build_dir).resolve() if build_dir else self.home / "build"
         self.port = port
+        if heap_mb is None or pagecache_mb is None:
+            settings = get_settings()
+            heap_mb = settings.agencynet_neo4j_heap_mb if heap_mb is None else heap_mb
+            pagecache_mb = settings.agencynet_neo4j_pagecache_mb if pagecache_mb is None else pagecache_mb
+        self.heap_mb = int(heap_mb)
+        self.pagecache_mb = int(pagecache_mb)
         self.state_file = self.home / "launcher.json"
         self.pid_file = self.home / "neo4j.pid"
         self.ready_file = self.home / "ready"
@@ -89,7 +100,8 @@ class Neo4jLauncher:
         build_dir = getattr(s, "agencynet_neo4j_build_dir", None)
         if build_dir is not None and str(build_dir) in ("", "."):  # `AGENCYNET_NEO4J_BUILD_DIR=` means unset
             build_dir = None
-        return cls(s.agencynet_neo4j_home, build_dir, s.agencynet_neo4j_port)
+        return cls(s.agencynet_neo4j_home, build_dir, s.agencynet_neo4j_port,
+                   s.agencynet_neo4j_heap_mb, s.agencynet_neo4j_pagecache_mb)
 
     def build(self, force: bool = False) -> neo4j_build.Build:
         """Build the Java launcher unless cached (see :func:`agencynet.neo4j_build.build`)."""
@@ -132,8 +144,9 @@ class Neo4jLauncher:
         data_dir = Path(data_dir).resolve() if data_dir else self.home / "data"
         self.home.mkdir(parents=True, exist_ok=True)
         self.ready_file.unlink(missing_ok=True)
-        cmd = [java, *JVM_FLAGS, "-cp", build.classpath, neo4j_build.MAIN_CLASS,
-               "--data-dir", str(data_dir), "--port", str(port), "--ready-file", str(self.ready_file)]
+        cmd = [java, *self.jvm_flags(), "-cp", build.classpath, neo4j_build.MAIN_CLASS,
+               "--data-dir", str(data_dir), "--port", str(port), "--ready-file", str(self.ready_file),
+               "--pagecache-mb", str(self.pagecache_mb)]
         if watch_pid:
             cmd += ["--watch-pid", str(watch_pid)]
         env = {k: v for k, v in os.environ.items() if k != PASSWORD_ENV}
@@ -145,7 +158,8 @@ class Neo4jLauncher:
             proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                     env=env, start_new_session=True, cwd=self.home)
         state = {"pid": proc.pid, "port": port, "uri": uri, "data_dir": str(data_dir),
-                 "auth": bool(password), "log_file": str(self.log_file), "started_at": time.time()}
+                 "auth": bool(password), "log_file": str(self.log_file), "started_at": time.time(),
+                 "heap_mb": self.heap_mb, "pagecache_mb": self.pagecache_mb}
         _write_json(self.state_file, state)
         self.pid_file.write_text(f"{proc.pid}\n", encoding="utf-8")
         try:
@@ -158,6 +172,10 @@ class Neo4jLauncher:
         state["ready_seconds"] = round(time.monotonic() - started, 2)
         _write_json(self.state_file, state)
         return uri
+
+    def jvm_flags(self) -> list[str]:
+        """The ``java`` options: :data:`JVM_FLAGS` plus the heap limit (``-Xmx<heap_mb>m``)."""
+        return [*JVM_FLAGS, f"-Xmx{self.heap_mb}m"]
 
     def _wait_ready(self, proc: subprocess.Popen, uri: str, password: str | None, deadline: float) -> None:
         last = "the server did not write its ready file"

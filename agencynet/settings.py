@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     agencynet_neo4j_home: Path = Field(default=PROJECT_ROOT / "var" / "neo4j", description="launcher build and data directory")
     agencynet_neo4j_port: int = Field(default=7687, description="Bolt port of the local Neo4j launcher")
     agencynet_neo4j_build_dir: Path | None = Field(default=None, description="launcher build cache; unset = <AGENCYNET_NEO4J_HOME>/build")
+    agencynet_neo4j_heap_mb: int = Field(default=2048, ge=256, description="Java heap of the local Neo4j launcher, MB")
+    agencynet_neo4j_pagecache_mb: int = Field(default=4096, ge=16, description="page cache of the local Neo4j launcher, MB")
 
     # Web service.
     agencynet_host: str = Field(default="127.0.0.1", description="address agencynet serve binds")

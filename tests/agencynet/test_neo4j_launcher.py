@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from pathlib import Path
 
 import neo4j
 import pytest
@@ -111,3 +112,31 @@ def test_from_settings_reads_home_port_and_build_dir(tmp_path):
     assert (made.home, made.port, made.build_dir) == (tmp_path / "h", 17999, tmp_path / "h" / "build")
     settings = Settings(agencynet_neo4j_home=tmp_path / "h", agencynet_neo4j_build_dir=tmp_path / "cache")
     assert Neo4jLauncher.from_settings(settings).build_dir == tmp_path / "cache"
+
+
+def test_heap_and_page_cache_come_from_settings(tmp_path):
+    settings = Settings(agencynet_neo4j_home=tmp_path / "h", agencynet_neo4j_heap_mb=3072,
+                        agencynet_neo4j_pagecache_mb=1536)
+    made = Neo4jLauncher.from_settings(settings)
+    assert (made.heap_mb, made.pagecache_mb) == (3072, 1536)
+    assert "-Xmx3072m" in made.jvm_flags() and not any(f.startswith("-Xmx") and f != "-Xmx3072m"
+                                                       for f in made.jvm_flags())
+    defaults = Settings()
+    plain = Neo4jLauncher(tmp_path / "p", heap_mb=None, pagecache_mb=700)
+    assert (plain.heap_mb, plain.pagecache_mb) == (defaults.agencynet_neo4j_heap_mb, 700)
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_started_server_runs_with_the_configured_heap_and_page_cache(tmp_path):
+    build_dir = Neo4jLauncher.from_settings(Settings()).build_dir
+    made = Neo4jLauncher(tmp_path / "home", build_dir=build_dir, port=free_port(), heap_mb=640, pagecache_mb=96)
+    try:
+        uri = made.start(timeout=240)
+        cmdline = (Path(f"/proc/{made.status()['pid']}/cmdline").read_bytes().split(b"\0"))
+        assert b"-Xmx640m" in cmdline and cmdline[cmdline.index(b"--pagecache-mb") + 1] == b"96"
+        check_bolt(uri, "neo4j", "")
+        debug_log = (tmp_path / "home" / "data" / "logs" / "debug.log").read_text(encoding="utf-8")
+        assert "server.memory.pagecache.size=96.00MiB" in debug_log  # Neo4j's own record of its config
+    finally:
+        made.stop(timeout=30)
