@@ -93,7 +93,7 @@ def extract_text(text: str, name: str, *, fmt: str = "txt", encoding: str | None
         parent_jurisdiction=facts["parent_jurisdiction"], issuer=facts["issuer"], doc_number=facts["doc_number"],
         date=facts["date"], script=prep.script, lead_convention=facts["lead_convention"],
         source_hash=source_hash or hashlib.sha256(text.encode("utf-8")).hexdigest(), task_count=len(tasks),
-        format=fmt, encoding=encoding, warnings=fact_warnings + warnings,
+        format=fmt, encoding=encoding, warnings=fact_warnings + warnings, issuers=facts["issuers"],
     )
     return ExtractedDocument(plan=plan, tasks=tasks, text=source)
 

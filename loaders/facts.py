@@ -10,7 +10,10 @@ Where facts come from, in order of trust:
   else taken from a stand-alone title line before the first heading (two lines joined
   when the title is split); the plan named in ``关于印发X的通知``; else None.
 - issuer: the signature block (a body's name followed by a date line); the ``X关于…``
-  of the covering notice or the title; the page's 发布机构 field.
+  of the covering notice or the title; the page's 发布机构 field. Joint issuers
+  (``中共X县委`` / ``X县人民政府`` on lines of their own, or on one line apart by spaces)
+  are all kept, in the order written, in ``issuers``; ``issuer`` is the government's
+  (人民政府, 管委会 …: the body whose place is the plan's jurisdiction), else the last.
 - date: the signature date; the date beside the 文号; the page's 成文/生成/发布 date.
 - doc number: the page's 文号 field; a 〔year〕N号 before the first heading that is not
   a citation (not right after 》).
@@ -34,7 +37,7 @@ PLAN_KIND = r"(?:行动计划|计划|实施方案|工作方案|方案|实施意�
 _TITLE_END = re.compile(PLAN_KIND + r"(?:\([^()]{2,20}\))?$")
 _NOTICE_BOOK = re.compile(r"《([^《》\n]{4,80})》\s*(?:已经|已|经|印发给|印发)|现将《([^《》\n]{4,80})》")
 _NOTICE = re.compile(r"关于印发(?:《)?([^\n《》]{4,80}?)(?:》)?的通知")
-_ISSUER_OF = re.compile(r"^([\u4e00-\u9fff]{2,30}?)(?:关于)")
+_ISSUER_OF = re.compile(r"^((?:[\u4e00-\u9fff]{2,30}?[ \t、]+){0,3}[\u4e00-\u9fff]{2,30}?)(?:关于)")
 _BODY_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,30}(?:人民政府|政府|办公室|办公厅|管委会|管理委员会|委员会|局|厅|委|办|部|中心)$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
@@ -108,9 +111,12 @@ def find_facts(match: str, source: str, lines: list[tuple[int, int]], front_end:
     facts: dict = {}
     title = _title(match, front)
     facts["title"] = re.sub(r"\s*\n\s*", "", source[title[0]:title[1]]) if title else None
-    sig_issuer, sig_date = _signature(match, body_lines)
-    issuer = sig_issuer or _issuer_from_heading(match, front) or _meta(match, front, _META_ISSUER)
+    sig_issuers, sig_date = _signature(match, body_lines)
+    meta = _meta(match, front, _META_ISSUER)
+    issuers = sig_issuers or _issuers_from_heading(match, front) or ([meta] if meta else [])
+    issuer = _government(match, issuers)
     facts["issuer"] = source[issuer[0]:issuer[1]] if issuer else None
+    facts["issuers"] = [source[a:b] for a, b in issuers]
     doc = _meta(match, front, _META_DOCNO) or _doc_number(match, front)
     facts["doc_number"] = re.sub(r"\s+", "", source[doc[0]:doc[1]]) if doc else None
     date = sig_date or _date_by_docno(match, front, doc) or _meta_date(match, front)
@@ -182,24 +188,69 @@ def _title(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
-def _signature(match: str, lines: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, str | None]:
+_GAP = re.compile(r"[ \t]+")
+_GOVERNMENT = re.compile(r"政府|管委会|管理委员会|管委|行政公署")
+_ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办)$")
+
+
+def _bodies(match: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The line ``match[a:b]`` as one or more bodies' names apart by spaces, else ``[]``."""
+    while a < b and match[a] in " \t":
+        a += 1
+    while b > a and match[b - 1] in " \t":
+        b -= 1
+    pieces, pos = [], a
+    for m in _GAP.finditer(match, a, b):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, b))
+    if len(pieces) > 4 or not all(_BODY_NAME.match(match[s:e]) and match[s] != "各" for s, e in pieces):
+        return []
+    return pieces
+
+
+def _government(match: str, issuers: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of joint issuers, the government's (中共X县委 + X县人民政府 → X县人民政府), else the last."""
+    for a, b in issuers:
+        if _GOVERNMENT.search(match, a, b):
+            return a, b
+    return issuers[-1] if issuers else None
+
+
+def _signature(match: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str | None]:
+    """Issuers and date of the signature block: bodies' names on the lines above a date line."""
     for i in range(len(lines) - 1):
-        a, b = lines[i]
         na, nb = lines[i + 1]
-        if _is_date_line(match[na:nb]) and _BODY_NAME.match(match[a:b]):
-            return (a, b), parse_date(match[na:nb])
+        if not _is_date_line(match[na:nb]):
+            continue
+        bodies = _bodies(match, *lines[i])
+        if bodies:
+            k = i - 1
+            while k >= 0 and len(bodies) < 4:  # 中共X县委 / X县人民政府: one issuer a line
+                above = _bodies(match, *lines[k])
+                if not above:
+                    break
+                bodies, k = above + bodies, k - 1
+            return bodies, parse_date(match[na:nb])
     for a, b in lines:
         if _is_date_line(match[a:b]):
-            return None, parse_date(match[a:b])
-    return None, None
+            return [], parse_date(match[a:b])
+    return [], None
 
 
-def _issuer_from_heading(match: str, front: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for a, b in front[:12]:
+def _issuers_from_heading(match: str, front: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``X关于印发…`` (several X apart by spaces or 、), or a line of bodies over a ``关于…`` line."""
+    for n, (a, b) in enumerate(front[:12]):
         m = _ISSUER_OF.match(match[a:b])
-        if m and re.search(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办)$", m.group(1)):
-            return a, a + m.end(1)
-    return None
+        if m:
+            names = [(a + p.start(), a + p.end()) for p in re.finditer(r"[^ \t、]+", m.group(1))]
+            if names and all(_ISSUER_END.search(match[s:e]) for s, e in names):
+                return names
+        elif n + 1 < len(front) and match[front[n + 1][0]:front[n + 1][1]].lstrip().startswith("关于"):
+            bodies = _bodies(match, a, b)
+            if bodies:
+                return bodies
+    return []
 
 
 def _meta(match: str, front: list[tuple[int, int]], rx: re.Pattern) -> tuple[int, int] | None:

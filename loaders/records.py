@@ -81,6 +81,7 @@ class PlanRecord:
     format: str = "txt"            # txt | html | docx | pdf
     encoding: str | None = None    # detected encoding of text sources
     warnings: list[str] = field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)  # every issuing body, as written (joint issuers: 中共X县委, X县人民政府)
 
     @property
     def plan_id(self) -> str:

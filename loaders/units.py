@@ -129,12 +129,37 @@ def split_entries(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
         if spans and sep_before == "、" and _absorbs(text[spans[-1][0]:spans[-1][1]], text[a:b]):
             spans[-1] = (spans[-1][0], b)
             continue
+        apart = _space_separated(text, a, b)  # 市经信局　市市场监管局　市科技局: a list written with spaces
+        if apart:
+            spans += apart
+            continue
         joined = text.find("会同", a, b)  # 由A会同B负责: two bodies
         if joined > a + 1 and b - joined > 3 and "(" not in text[a:b]:
             spans += [_trim(text, a, joined), _trim(text, joined + 2, b)]
             continue
         spans.append((a, b))
     return spans, open_list
+
+
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _space_separated(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of ``text[a:b]`` split on spaces when every piece reads as a body, else ``[]``.
+
+    A space inside one name (a wrapped PDF line: ``区卫生 健康局``) leaves a piece that
+    does not read as a body, so that entry stays whole.
+    """
+    if not _GAP.search(text, a, b):
+        return []
+    pieces, pos = [], a
+    for m in _GAP.finditer(text, a, b):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, b))
+    if all(looks_like_body(text[s:e]) for s, e in pieces):
+        return pieces
+    return []
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

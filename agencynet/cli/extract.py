@@ -23,7 +23,7 @@ from agencynet.cli.common import ExtractRun
 
 TASK_COLUMNS = ["plan", "seq", "path", "heading", "clause", "units", "lead", "support", "collective", "open_list",
                 "lead_basis", "orphan", "text", "span", "clause_span", "section", "units_simplified", "units_normalised"]
-PLAN_COLUMNS = ["file", "plan_id", "title", "jurisdiction", "level", "parent_jurisdiction", "issuer", "doc_number",
+PLAN_COLUMNS = ["file", "plan_id", "title", "jurisdiction", "level", "parent_jurisdiction", "issuer", "issuers", "doc_number",
                 "date", "script", "lead_convention", "task_count", "format", "encoding", "source_hash", "warnings"]
 
 

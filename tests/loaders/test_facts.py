@@ -147,3 +147,58 @@ def test_level_of_a_city_outside_the_gazetteer_comes_from_the_salutation(salutat
     assert facts["jurisdiction"] == "莱芜市" and facts["level"] == level
     if parent:
         assert facts["parent_jurisdiction"] == parent
+
+
+JOINT_LINES = """中共龙游县委　龙游县人民政府
+关于印发《龙游县质量强县行动计划》的通知
+龙委发〔2020〕8号
+现将《龙游县质量强县行动计划》印发给你们,请认真贯彻落实。
+中共龙游县委
+龙游县人民政府
+2020年4月3日
+龙游县质量强县行动计划
+一、主要任务
+1.甲。(责任单位:县发改局)
+"""
+
+
+def test_joint_issuers_on_two_signature_lines_are_all_kept_and_the_government_is_the_issuer():
+    facts, _ = facts_of(JOINT_LINES)
+    assert facts["issuers"] == ["中共龙游县委", "龙游县人民政府"]
+    assert facts["issuer"] == "龙游县人民政府" and facts["jurisdiction"] == "龙游县" and facts["level"] == "county"
+    assert facts["date"] == "2020-04-03"
+
+
+def test_joint_issuers_on_one_line_apart_by_spaces():
+    src = ("中共湖州市委办公室　湖州市人民政府办公室关于印发湖州市标准化行动方案的通知\n"
+           "现将方案印发给你们。\n中共湖州市委办公室　湖州市人民政府办公室\n2021年6月18日\n"
+           "湖州市标准化行动方案\n一、主要任务\n1.甲。(责任单位:市发改委)\n")
+    facts, _ = facts_of(src)
+    assert facts["issuers"] == ["中共湖州市委办公室", "湖州市人民政府办公室"]
+    assert facts["issuer"] == "湖州市人民政府办公室" and facts["jurisdiction"] == "湖州市"
+
+
+@pytest.mark.parametrize("heading", ["中共龙游县委、龙游县人民政府关于印发龙游县行动计划的通知",
+                                     "中共龙游县委 龙游县人民政府关于印发龙游县行动计划的通知"])
+def test_joint_issuers_from_the_notice_heading_when_there_is_no_signature(heading):
+    facts, _ = facts_of(heading + "\n龙游县行动计划\n一、主要任务\n1.甲。(责任单位:县发改局)\n")
+    assert facts["issuers"] == ["中共龙游县委", "龙游县人民政府"] and facts["issuer"] == "龙游县人民政府"
+
+
+def test_a_line_of_bodies_over_a_guanyu_line_names_the_issuers():
+    src = "中共龙游县委　龙游县人民政府\n关于印发龙游县行动计划的通知\n龙游县行动计划\n一、主要任务\n1.甲。(责任单位:县发改局)\n"
+    facts, _ = facts_of(src)
+    assert facts["issuers"] == ["中共龙游县委", "龙游县人民政府"] and facts["issuer"] == "龙游县人民政府"
+
+
+def test_without_a_government_body_the_last_joint_issuer_is_the_issuer():
+    src = ("某县行动计划\n一、主要任务\n1.甲。(责任单位:县发改局)\n请认真贯彻执行。\n"
+           "磐安县财政局\n磐安县市场监督管理局\n2018年8月21日\n")
+    facts, _ = facts_of(src)
+    assert facts["issuers"] == ["磐安县财政局", "磐安县市场监督管理局"]
+    assert facts["issuer"] == "磐安县市场监督管理局"
+
+
+def test_a_single_issuer_is_a_list_of_one_and_the_line_above_is_not_taken():
+    facts, _ = facts_of(NOTICE)
+    assert facts["issuers"] == ["台州市人民政府办公室"]

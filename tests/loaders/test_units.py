@@ -106,3 +106,13 @@ def test_ge_carries_to_a_town_level_office_after_the_separator():
 def test_prefix_words_follow_the_identity_rule(units, expected):
     """市民政局 and 县市场监管局 carry their own prefix; 市场监管局 has none to pass on."""
     assert resolve_prefixes(units) == expected
+
+
+@pytest.mark.parametrize("text,names", [
+    ("市经信局 市市场监管局 市科技局", ["市经信局", "市市场监管局", "市科技局"]),
+    ("市商务局\t湖州海关、市财政局", ["市商务局", "湖州海关", "市财政局"]),
+    ("区卫生 健康局、区民政局", ["区卫生 健康局", "区民政局"]),  # a space inside one name: not a list
+    ("市发改委 2020年底前", ["市发改委 2020年底前"]),
+])
+def test_a_list_written_with_spaces_splits_only_when_every_piece_reads_as_a_body(text, names):
+    assert [text[a:b] for a, b in split_entries(text, 0, len(text))[0]] == names

@@ -81,6 +81,12 @@ def test_plan_facts_match_the_annotation(path, plan, gold):
     assert not wrong, wrong
 
 
+@pytest.mark.parametrize("path, plan, gold", [c for c in _cases() if "issuers" in c.values[1]])
+def test_every_issuer_is_kept_where_the_annotation_lists_them(path, plan, gold):
+    """Joint issuers (中共X县委 / X县人民政府): all in ``issuers``, the government's in ``issuer``."""
+    assert _extract(path).plan.issuers == plan["issuers"]
+
+
 def test_clauses_in_the_gold_are_exact_substrings_of_the_documents():
     """The annotations quote the documents (whitespace aside, for table rows and PDF wrapping)."""
     for path, plan, gold in (c.values for c in _cases()):
