@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from agencynet.errors import BadFilter
-from queries.frames import assignments_frame, snapshot, split_filters, tasks_frame
+from queries.frames import assignments_frame, scoped_snapshot, split_filters, tasks_frame
 from queries.graphs import co_responsibility_graph
 from queries.orphans import orphan_summary
 from queries.overload import concentration
@@ -141,8 +141,8 @@ def plan_metrics(source, **filters) -> pd.DataFrame:
     and its share of led tasks.
     """
     filters = split_filters(filters)
-    snap = snapshot(source)
     plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
+    snap = scoped_snapshot(source, plan_filters)
     tasks = tasks_frame(snap, **plan_filters)
     df = assignments_frame(snap, collectives=False, **filters)
     conc = concentration(snap, **filters).set_index("plan_id")
@@ -185,7 +185,7 @@ def compare(source, jurisdictions=None, by: str = "jurisdiction", harmonise: boo
     if jurisdictions:
         filters["jurisdiction"] = list(jurisdictions)
     filters["harmonise"] = harmonise
-    snap = snapshot(source)
+    snap = scoped_snapshot(source, filters)  # only the chosen jurisdictions' plans
     matrix = function_matrix(snap, by=by, **filters)
     cols = sorted(set(matrix["column"]))
     diffs = (function_differences(snap, cols[0], cols[1], by=by, top=top, **filters) if len(cols) == 2

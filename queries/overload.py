@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from agencynet.errors import BadFilter
+from queries import aggregates as agg
 from queries.ranking import rank_agencies
 
 
@@ -106,6 +107,28 @@ CONCENTRATION_COLS = ["plan_id", "plan", "tasks", "led_tasks", "leading_agencies
                       "top3_share", "top_agency", "top_agency_leads"]
 
 
+def _plan_sizes(source, plan_filters: dict) -> pd.Series:
+    """Tasks per (plan id, plan file) of the plans in scope that have tasks, by plan id.
+
+    A store gives each plan's ``task_count`` (from ``plans_matching``, through
+    ``queries.aggregates.scope``) so no task row is read; a snapshot or an in-memory source
+    counts its task rows (the reference the store's counts are tested against)."""
+    if not agg.pushes_down(source):
+        from queries.frames import tasks_frame
+
+        return tasks_frame(source, **plan_filters).groupby(["plan_id", "plan"], sort=True).size()
+    snap = agg.scope(source, plan_filters)
+    ids = agg.plan_ids(snap, plan_filters)
+    if ids is None:  # every plan: their facts, one row each
+        plans = pd.DataFrame.from_records(source.plans(), columns=["id", "file", "task_count"])
+    else:
+        plans = snap.plans[snap.plans["id"].isin(ids)]
+    plans = plans.assign(n=plans["task_count"].fillna(0).astype(int))
+    plans = plans[plans["n"] > 0].sort_values(["id", "file"], kind="stable")
+    return pd.Series(plans["n"].to_numpy(), index=pd.MultiIndex.from_arrays(
+        [plans["id"].to_numpy(), plans["file"].to_numpy()], names=["plan_id", "plan"]), dtype=int)
+
+
 def _leaders(source, filters) -> pd.DataFrame:
     df = rank_agencies(source, by_plan=True, **filters)
     return df[df["leads"] > 0]
@@ -152,10 +175,8 @@ def concentration(source, **filters) -> pd.DataFrame:
     >>> int(r.led_tasks), int(r.leading_agencies), round(float(r.hhi), 4), round(float(r.gini), 4), r.top_agency
     (3, 2, 0.5556, 0.1667, 'A局')
     """
-    from queries.frames import tasks_frame
-
     plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
-    tasks = tasks_frame(source, **plan_filters).groupby(["plan_id", "plan"], sort=True).size()
+    tasks = _plan_sizes(source, plan_filters)
     lead = _leaders(source, filters).sort_values(["plan_id", "leads", "agency"], ascending=[True, False, True])
     by_plan = {pid: grp for pid, grp in lead.groupby("plan_id", sort=False)}
     rows = []

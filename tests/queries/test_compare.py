@@ -52,3 +52,36 @@ def test_compare_bundle_for_two_jurisdictions():
     assert only["differences"].empty and set(only["metrics"]["plan"]) == {"a.txt"}
     with pytest.raises(BadFilter, match="by"):
         compare(two_plans(), by="province")
+
+
+# -- on a real store with many plans: a few jurisdictions read only their plans --------------------
+
+@pytest.fixture
+def logged(store):
+    from support.reads import ReadLog, many_plans
+
+    many_plans(store)
+    return ReadLog(store)
+
+
+def test_compare_of_two_jurisdictions_reads_only_their_plans(logged):
+    import pandas as pd
+
+    from queries.frames import resolve_plans, snapshot
+
+    whole = snapshot(logged._store)
+    chosen = ["城市c1", "j-c3"]
+    wanted = set(resolve_plans(whole, jurisdiction=chosen))
+    for harmonise in (False, True):
+        logged.clear()
+        got = compare(logged, jurisdictions=chosen, harmonise=harmonise)
+        assert logged.whole_store_reads() == [] and logged.plans_read() == wanted
+        want = compare(whole, jurisdictions=chosen, harmonise=harmonise)
+        assert not got["differences"].empty and len(got["metrics"]) == len(wanted)
+        for name in want:
+            pd.testing.assert_frame_equal(got[name], want[name], check_dtype=False, obj=name)
+    for fn in (function_matrix, plan_metrics, similarity):
+        logged.clear()
+        got = fn(logged, jurisdiction=chosen)
+        assert logged.whole_store_reads() == [] and logged.plans_read() == wanted, fn.__name__
+        pd.testing.assert_frame_equal(got, fn(whole, jurisdiction=chosen), check_dtype=False)

@@ -63,3 +63,36 @@ def test_concentration_of_a_plan_nobody_leads():
     r = concentration(s).iloc[0]
     assert r.tasks == 1 and r.led_tasks == 0 and r.hhi is None and r.top_agency is None
     assert overload(s).empty
+
+
+# -- on a real store with many plans: counted in the store, scoped calls read only their plans ------
+
+@pytest.fixture
+def logged(store):
+    from support.reads import ReadLog, many_plans
+
+    many_plans(store)
+    return ReadLog(store)
+
+
+def _same(got, want):
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), check_dtype=False)
+
+
+@pytest.mark.parametrize("scope", [{}, {"jurisdiction": "城市c2"}, {"plan": "7.txt"}])
+def test_overload_and_concentration_read_no_task_or_edge_rows(logged, scope):
+    from queries.frames import snapshot
+
+    whole = snapshot(logged._store)
+    rule = OverloadRule(min_leads=1, require=1)
+    for fn, kwargs in ((overload, {"rule": rule}), (concentration, {})):
+        logged.clear()
+        got = fn(logged, **kwargs, **scope)
+        read = {name for name, *_ in logged.calls}
+        assert not read & {"tasks", "edges", "agencies", "collectives", "source_facts"}, (fn.__name__, read)
+        if scope:
+            assert logged.whole_store_reads() == [], fn.__name__
+        assert not got.empty
+        _same(got, fn(whole, **kwargs, **scope))
