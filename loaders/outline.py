@@ -2,7 +2,7 @@
 
 Numbering recognised (on the matching form, see ``loaders.text``), from the top:
 ``第一部分``/``第一篇`` (rank 1), ``第一章`` (2), ``第一节`` (3), ``一、`` (4),
-``(一)`` (5), ``1.``/``1、`` (6), ``(1)`` (7), ``①`` (8). Ranks are relative: the
+``(一)`` (5), ``1.``/``1、`` (6), ``(1)``/``1)`` (7), ``①`` (8). Ranks are relative: the
 first level a document uses is its top level (most plans start at ``一、``). Annexes open with a line
 ``附件1`` (or ``附件一``, ``附件``) and restart the numbering. A line ``附件:1.…``
 lists annexes and is not an outline item, nor are the numbered lines after it.
@@ -34,9 +34,11 @@ MARKERS = [
     (5, re.compile(r"[ \t]*\(([" + _CN + r"]{1,3})\)[ \t]*[、.]?[ \t]*")),
     (6, re.compile(r"[ \t]*(\d{1,2})[ \t]*[.、](?!\d)[ \t]*")),
     (7, re.compile(r"[ \t]*\((\d{1,2})\)[ \t]*")),
+    (7, re.compile(r"[ \t]*(\d{1,2})\)[ \t]*")),  # 1) / 1）: the same level as (1)
     (8, re.compile(r"[ \t]*([\u2460-\u2473])[ \t]*")),
 ]
-_SHOWN = {5: "({})", 7: "({})"}  # how a marker is written in a path; the others as matched
+# how a marker is written in a path (by its place in MARKERS); the others as matched
+_SHOWN = {4: "({})", 6: "({})", 7: "{})"}
 ITEM_RANK = 6  # ``1.``: numbered lines under an annex listing are not items from this rank down
 ANNEX = re.compile(r"[ \t]*附件[ \t]*(\d{1,2}|[" + _CN + r"]{1,3})?[ \t]*[::.、]?[ \t]*(.{0,40})$")
 ANNEX_LIST = re.compile(r"[ \t]*附件[ \t]*[::]")
@@ -149,7 +151,8 @@ def _join_wrapped(lines: list[tuple[int, int]], text: str) -> list[tuple[int, in
     for a, b in lines:
         if out:
             pa, pb = out[-1]
-            if (_balance(text, pa, pb) > 0 and b - a < 200 and _balance(text, a, b) < 0
+            mk = _marker(text, pa, pb)  # 1) numbering: its bracket is not an open clause
+            if (_balance(text, mk[2] if mk else pa, pb) > 0 and b - a < 200 and _balance(text, a, b) < 0
                     and "\t" not in text[a:b] and _marker(text, a, b) is None):
                 out[-1] = (pa, b)
                 continue
@@ -165,10 +168,10 @@ def _balance(text: str, a: int, b: int) -> int:
 
 
 def _marker(text: str, a: int, b: int) -> tuple[int, str, int] | None:
-    for rank, rx in MARKERS:
+    for n, (rank, rx) in enumerate(MARKERS):
         m = rx.match(text, a, b)
         if m and m.end() < b:
-            shown = _SHOWN.get(rank, "{}").format(m.group(1))
+            shown = _SHOWN.get(n, "{}").format(m.group(1))
             return rank, shown, m.end()
     return None
 

@@ -94,3 +94,18 @@ def test_items_of_a_framing_chapter_are_not_tasks():
     doc = extract_text("第一章 总体要求\n(一)推进原则。坚持统筹。\n(二)工作思路。突出重点。\n第二章 重点任务\n"
                        "(一)推进标准化。(责任单位:市质监局)\n(二)推进计量。\n", "plan.txt")
     assert [(t.path, t.lead_basis) for t in doc.tasks] == [("第二章 > (一)", "single"), ("第二章 > (二)", "none")]
+
+
+def test_half_bracket_numbering_sits_beside_the_full_bracket_level():
+    text = normalise("二、重点任务\n（一）培育品牌\n1）支持企业。\n2）推进建设。\n（二）打造服务\n(1)甲。\n")
+    o = parse_outline(text)
+    assert [n.path for n in o.walk()] == ["二", "二 > (一)", "二 > (一) > 1)", "二 > (一) > 2)", "二 > (二)",
+                                         "二 > (二) > (1)"]
+
+
+def test_a_clause_wrapped_after_a_half_bracket_number_is_one_line():
+    text = normalise("二、重点任务\n2）推进建设。（牵头单位：经发局；\n配合单位：科技局）\n3）下一项。\n")
+    o = parse_outline(text)
+    item = [n for n in o.walk() if n.marker == "2)"][0]
+    a, b = o.lines[item.line]
+    assert text[a:b].endswith("配合单位:科技局)")
