@@ -6,8 +6,13 @@ ranking costs what its answer costs, not a read of every edge. A :class:`Snapsho
 in-memory source without those reads (``queries.testing.TinyStore``), gets the same rows
 computed here from its frames: the reference the store reads are tested against.
 
-Plan filters are resolved first from the small reads (``plans()``, ``functions()``,
-``jurisdictions()``) by :func:`scope`.
+Plan filters are resolved first from the small reads (``plans_matching``, ``functions()``,
+``jurisdictions()``) by :func:`scope`; with no plan filter no plan is read there, and the
+answers read only the plans they name (:func:`plans_in_scope`).
+
+Whole-store answers (no plan filter) of a store that keeps totals at write time
+(``agency_totals``, ``flagged_page``, ``plan_flags``: :func:`keeps_totals`) are read a page
+at a time from those totals, so they cost what the page costs.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ PLAN_FILTERS = ("plan", "jurisdiction", "level", "year")
 DUTY_READS = ("agency_duties", "function_duties", "flagged_tasks", "task_flag_counts", "agency_pairs",
               "plans_matching")
 PLAN_SCOPE_COLS = ["id", "file", "jurisdiction_id", "jurisdiction", "level", "year", "task_count"]
+TOTAL_READS = ("agency_totals", "flagged_page", "plan_flags")
 
 
 def pushes_down(source) -> bool:
@@ -29,18 +35,32 @@ def pushes_down(source) -> bool:
     return not isinstance(source, Snapshot) and all(hasattr(source, r) for r in DUTY_READS)
 
 
+def keeps_totals(source) -> bool:
+    """True when ``source`` counts in the store and keeps whole-store totals at write time."""
+    return pushes_down(source) and all(hasattr(source, r) for r in TOTAL_READS)
+
+
+def _has_plan_filter(filters: dict) -> bool:
+    return any(_listed(filters.get(k)) is not None for k in PLAN_FILTERS)
+
+
 def scope(source, filters: dict | None = None):
     """The small frames filters are resolved against: the full :class:`Snapshot` for a
     snapshot or an in-memory source, else a Snapshot holding only plans, functions and
-    jurisdictions (the other frames empty). With plan filters only the matching plans are
-    read (``plans_matching``); when a plan or jurisdiction asked for matches nothing, every
-    plan is read so that ``resolve_plans`` can say what is known."""
+    jurisdictions (the other frames empty). With no plan filter no plan is read (the plans
+    frame is empty: see :func:`plans_in_scope`). With plan filters only the matching plans
+    are read (``plans_matching``); when a plan or jurisdiction asked for matches nothing,
+    every plan is read so that ``resolve_plans`` can say what is known."""
     if not pushes_down(source):
         return snapshot(source)
     empty = pd.DataFrame()
-    plans = _matching(source, filters or {})
-    if plans is None:
-        plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
+    filters = filters or {}
+    if not _has_plan_filter(filters):
+        plans = pd.DataFrame(columns=PLAN_SCOPE_COLS)
+    else:
+        plans = _matching(source, filters)
+        if plans is None:
+            plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
     return Snapshot(plans=plans, tasks=empty, agencies=empty, collectives=empty,
                     jurisdictions=_frame(source.jurisdictions(), JURISDICTION_COLS),
                     functions=_frame(source.functions(), FUNCTION_COLS), edges=empty)
@@ -71,6 +91,38 @@ def _matching(source, filters: dict) -> pd.DataFrame | None:
         if not ((plans["jurisdiction"] == j) | (plans["jurisdiction_id"] == j)).any():
             return None
     return plans
+
+
+def plans_in_scope(source, snap: Snapshot, ids: list[str] | None, named=None) -> pd.DataFrame:
+    """Plan facts (at least ``PLAN_SCOPE_COLS``) of the plans in scope: ``ids`` (a plan filter's,
+    already in the scope), or with ``ids`` None every plan, or only the plans ``named`` (e.g.
+    the plans of a page of rows) read by id."""
+    if ids is not None or not pushes_down(source):
+        plans = snap.plans if ids is None else snap.plans[snap.plans["id"].isin(ids)]
+        return plans if named is None else plans[plans["id"].isin(set(named))]
+    if named is None:
+        return pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)
+    named = sorted({p for p in named if p is not None})
+    plans = pd.DataFrame.from_records(source.plans_matching(plans=named) if named else [], columns=PLAN_SCOPE_COLS)
+    return plans[plans["id"].isin(named)]
+
+
+def task_total(source, snap: Snapshot, ids: list[str] | None) -> int:
+    """Tasks of the plans in scope (every plan with ``ids`` None): the pooled denominator."""
+    if ids is None and keeps_totals(source):
+        return int(source.plan_flags(limit=0)["totals"]["tasks"])
+    plans = plans_in_scope(source, snap, ids)
+    return int(plans["task_count"].fillna(0).astype(int).sum())
+
+
+def page(df: pd.DataFrame, limit: int | None, offset: int, total: int | None = None) -> pd.DataFrame:
+    """Rows ``offset`` .. ``offset + limit`` of a whole answer (``limit`` None: to the end), with
+    ``df.attrs["total"]`` the whole answer's row count (``total`` when the rows are a page already)."""
+    n = len(df) if total is None else total
+    if total is None and (offset or limit is not None):
+        df = df.iloc[offset:None if limit is None else offset + limit].reset_index(drop=True)
+    df.attrs["total"] = int(n)
+    return df
 
 
 def plan_ids(snap: Snapshot, filters: dict) -> list[str] | None:
@@ -117,6 +169,13 @@ def function_duties(source, snap: Snapshot, ids: list[str] | None, by_plan: bool
     out = pd.DataFrame({"agencies": g["source_id"].nunique(), "leads": g["led"].nunique(),
                         "supports": g["supported"].nunique(), "total": g["task_id"].nunique()})
     return out.reset_index()[cols]
+
+
+def flagged_tasks_frame(rows) -> pd.DataFrame:
+    """Rows of ``flagged_tasks`` / ``flagged_page`` as a frame with the task columns and ``units``."""
+    from queries.frames import TASK_COLS
+
+    return _frame(rows, [*TASK_COLS, "units"])
 
 
 def flagged_tasks(source, snap: Snapshot, ids: list[str] | None, functions: list[str] | None) -> pd.DataFrame:

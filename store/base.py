@@ -90,6 +90,23 @@ class GraphStore(Protocol):
     - agency_pairs(plan_ids=None) [source_id, target_id]: source_id, target_id, tasks: pairs of
       agencies (source_id < target_id) leading or supporting the same tasks, with the number
       of distinct tasks they share (the co-responsibility graph's edges)
+
+    Whole-store pages from totals kept at write time (refreshed in the same transaction as a
+    plan's load, replacement or deletion, so they cost what the page costs; ``limit`` None is
+    every row):
+
+    - agency_totals(functions=None, limit=None, offset=0) -> {"count", "tasks", "rows"}: rows
+      agency_id, name, jurisdiction_id, function, leads, supports over every plan (as
+      ``agency_duties()``) in ranking order: leads desc, leads + supports desc, name, id; only
+      agencies of one of ``functions`` when given; ``count`` the agencies ranked (before paging),
+      ``tasks`` the number of tasks in the store
+    - flagged_page(categories, limit=None, offset=0) [plan_id, seq]: ``flagged_tasks()`` rows
+      whose orphan is in ``categories``, or, when "open_list" is among them, whose open_list is
+      true and orphan None
+    - plan_flags(limit=None, offset=0) -> {"count", "totals", "rows"}: rows [plan_id] plan_id,
+      tasks, unassigned, collective_only, leaderless, lead_is_collective (tasks of each orphan
+      category), open_list (tasks with an open list), open_only (open list, no category) of the
+      plans with tasks; ``count`` those plans, ``totals`` each column summed over them
     """
 
     kind: str  # "embedded" | "neo4j"
@@ -143,6 +160,10 @@ class GraphStore(Protocol):
     def task_flag_counts(self, plan_ids: list[str] | None = None,
                          functions: list[str] | None = None) -> list[dict]: ...
     def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]: ...
+    def agency_totals(self, functions: list[str] | None = None, limit: int | None = None,
+                      offset: int = 0) -> dict: ...
+    def flagged_page(self, categories: list[str], limit: int | None = None, offset: int = 0) -> list[dict]: ...
+    def plan_flags(self, limit: int | None = None, offset: int = 0) -> dict: ...
     def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
                        levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]: ...
 

@@ -36,13 +36,21 @@ FiltersDep = Annotated[dict, Depends(filters)]
 
 
 def _answer(request: Request, fmt: str | None, measure: str, df: pd.DataFrame, used: dict, limit: int,
-            offset: int, notes: dict | None = None):
+            offset: int, notes: dict | None = None, paged: bool = False):
+    """The JSON (or CSV) answer. ``paged``: ``df`` is already the page asked for and
+    ``df.attrs["total"]`` the whole answer's row count (see ``_page``)."""
     rows = queries.rows(df)
     columns = [str(c) for c in df.columns]
     if wants_csv(request, fmt):
         return csv_response(rows, f"{measure}.csv", columns)
-    return {"measure": measure, "filters": used, "columns": columns, "rows": rows[offset:offset + limit],
-            "total": len(rows), "notes": notes or {}}
+    total = int(df.attrs.get("total", len(rows))) if paged else len(rows)
+    return {"measure": measure, "filters": used, "columns": columns,
+            "rows": rows if paged else rows[offset:offset + limit], "total": total, "notes": notes or {}}
+
+
+def _page(request: Request, fmt: str | None, limit: int, offset: int) -> dict:
+    """limit/offset for a measure that reads only its page (every row for CSV, which exports the whole answer)."""
+    return {} if wants_csv(request, fmt) else {"limit": limit, "offset": offset}
 
 
 @router.get("/ranking", response_model=AnalyticsPublic)
@@ -51,7 +59,8 @@ def ranking(store: StoreDep, request: Request, f: FiltersDep,
             limit: AnyLimit = 100, offset: Offset = 0, format: FormatQ = None):
     """Lead-duty ranking per agency (or per function): tasks led, supported, lead share."""
     fn = queries.rank_agencies if by == "agency" else queries.rank_functions
-    return _answer(request, format, f"ranking-{by}", fn(store, by_plan=by_plan, **f), {**f, "by": by}, limit, offset)
+    df = fn(store, by_plan=by_plan, **_page(request, format, limit, offset), **f)
+    return _answer(request, format, f"ranking-{by}", df, {**f, "by": by}, limit, offset, paged=True)
 
 
 @router.get("/centrality", response_model=AnalyticsPublic)
@@ -84,10 +93,12 @@ def orphans(store: StoreDep, request: Request, f: FiltersDep,
             include_open_list: bool = True, summary: bool = False, limit: AnyLimit = 100, offset: Offset = 0,
             format: FormatQ = None):
     """Orphaned tasks with text and clause (``summary=true``: per-plan counts and rates)."""
+    page = _page(request, format, limit, offset)
     if summary:
-        return _answer(request, format, "orphan-summary", queries.orphan_summary(store, **f), f, limit, offset)
-    df = queries.orphans(store, category=category, include_open_list=include_open_list, **f)
-    return _answer(request, format, "orphans", df, {**f, "category": category}, limit, offset)
+        df = queries.orphan_summary(store, **page, **f)
+        return _answer(request, format, "orphan-summary", df, f, limit, offset, paged=True)
+    df = queries.orphans(store, category=category, include_open_list=include_open_list, **page, **f)
+    return _answer(request, format, "orphans", df, {**f, "category": category}, limit, offset, paged=True)
 
 
 @router.get("/compare", response_model=AnalyticsPublic)

@@ -6,6 +6,8 @@ paths must give identical answers for every filter, and the store path must neve
 the whole-store frames (edges, tasks, agencies).
 """
 
+from dataclasses import replace
+
 import pytest
 
 import queries as q
@@ -120,3 +122,70 @@ def test_sample_facts_through_the_store_counts(both):
     assert (top.agency, top.leads, top.tasks) == ("市质监局", 13, 22)
     top = q.rank_agencies(pushed, plan=YUHANG).iloc[0]
     assert (top.leads, top.tasks, top.function) == (13, 18, "market_regulation")
+
+
+# -- whole-store answers a page at a time, from the totals kept at write time -----------------
+
+
+class PageOnly(PlansForbidden):
+    """Also refuses the whole-store counting reads: whole-store answers come from the totals."""
+
+    def agency_duties(self, plan_ids=None, by_plan=False):
+        if plan_ids is None:
+            raise AssertionError("agency_duties() over every plan: the ranking must read agency_totals")
+        return self._store.agency_duties(plan_ids, by_plan=by_plan)
+
+    def flagged_tasks(self, plan_ids=None, functions=None):
+        if plan_ids is None and functions is None:
+            raise AssertionError("flagged_tasks() over every plan: orphans must read flagged_page")
+        return self._store.flagged_tasks(plan_ids, functions=functions)
+
+    def task_flag_counts(self, plan_ids=None, functions=None):
+        if plan_ids is None and functions is None:
+            raise AssertionError("task_flag_counts() over every plan: the summary must read plan_flags")
+        return self._store.task_flag_counts(plan_ids, functions=functions)
+
+
+PAGED = {
+    "rank_agencies": lambda s, **p: q.rank_agencies(s, **p),
+    "rank_agencies_function": lambda s, **p: q.rank_agencies(s, function="market_regulation", **p),
+    "rank_agencies_harmonised": lambda s, **p: q.rank_agencies(s, function="market_regulation", harmonise=True, **p),
+    "orphans": lambda s, **p: q.orphans(s, **p),
+    "orphans_category": lambda s, **p: q.orphans(s, category=["leaderless", "open_list"], **p),
+    "orphans_no_open_list": lambda s, **p: q.orphans(s, include_open_list=False, **p),
+    "orphan_summary": lambda s, **p: q.orphan_summary(s, **p),
+}
+
+
+def _check_pages(store, name):
+    call = PAGED[name]
+    want = _round(q.rows(call(q.snapshot(store))))
+    got = call(PageOnly(store))
+    assert _round(q.rows(got)) == want and got.attrs["total"] == len(want) > 0
+    for offset, limit in ((0, 3), (2, 5), (len(want) - 1, 10), (len(want) + 2, 4)):
+        page = call(PageOnly(store), limit=limit, offset=offset)
+        assert _round(q.rows(page)) == want[offset:offset + limit], (offset, limit)
+        assert page.attrs["total"] == len(want)
+
+
+@pytest.mark.parametrize("name", sorted(PAGED))
+def test_whole_store_pages_equal_the_frame_answer(samples_store, name):
+    _check_pages(samples_store, name)
+
+
+def _new_version(graph, keep: int):
+    """The plan with only its first ``keep`` tasks (and their edges), under a new source hash."""
+    tasks = graph.tasks[:keep]
+    ids = {t["id"] for t in tasks}
+    plan = dict(graph.plan, source_hash=graph.plan["source_hash"] + "-v2", task_count=len(tasks))
+    return replace(graph, plan=plan, tasks=tasks, edges=[e for e in graph.edges if e["task_id"] in ids])
+
+
+def test_whole_store_pages_after_a_plan_is_replaced_and_one_deleted(samples_store):
+    from support.stores import sample_graphs
+
+    first, second = sample_graphs()[:2]
+    assert samples_store.load(_new_version(first, len(first.tasks) // 2)).status == "replaced"
+    assert samples_store.delete_plan(second.plan["id"]) is True
+    for name in sorted(PAGED):
+        _check_pages(samples_store, name)

@@ -49,3 +49,16 @@ def test_overload_states_its_rule_and_compare_its_parts(client):
     cmp = client.get("/analytics/compare", params={"jurisdiction": ["j-c1", "j-c2"], "part": "matrix"}).json()
     assert set(cmp["notes"]["tables"]) == {"matrix", "metrics", "similarity", "differences"}
     assert cmp["rows"] == cmp["notes"]["tables"]["matrix"]
+
+
+@pytest.mark.parametrize("path,params", [("/analytics/ranking", {}), ("/analytics/orphans", {}),
+                                         ("/analytics/orphans", {"summary": True}),
+                                         ("/analytics/orphans", {"category": ["unassigned", "open_list"]}),
+                                         ("/analytics/ranking", {"by": "function"})])
+def test_pages_are_slices_of_the_whole_answer(client, path, params):
+    """Ranking and orphans read only the page asked for; its rows and total are the whole answer's."""
+    whole = client.get(path, params={**params, "limit": 100000}).json()
+    assert whole["total"] == len(whole["rows"]) > 1
+    for offset, limit in ((0, 1), (1, 2), (whole["total"] - 1, 5), (whole["total"] + 3, 2)):
+        page = client.get(path, params={**params, "limit": limit, "offset": offset}).json()
+        assert page["rows"] == whole["rows"][offset:offset + limit] and page["total"] == whole["total"]
