@@ -16,6 +16,12 @@ Usage::
     .venv/bin/agencynet neo4j start --port 7699      # with a temporary AGENCYNET_NEO4J_HOME
     .venv/bin/python benchmarks/bench_queries.py --plans 1000 10000 --neo4j-uri bolt://127.0.0.1:7699
 
+Whole-store ranking, orphans and orphan summary are also timed as the API asks for them:
+one page (``--page``, default 100 rows, first and deep) read from the totals the stores keep
+at write time. ``--no-totals`` loads without refreshing those totals (to measure what keeping
+them costs a load; the whole-store pages are then wrong and not timed): compare the
+``load`` lines' rows/s.
+
 The Neo4j database given is EMPTIED. Nothing here asserts a time: it prints figures
 to record (docs/analytics.md, "Scale").
 """
@@ -45,7 +51,18 @@ BATCH = 200
 
 
 
-def make_graphs(plans: int, seed: int) -> list:
+def make_graphs(plans: int, seed: int, cache: str | None = None) -> list:
+    """The first ``plans`` synthetic plans' graphs: extracted here, or read from a graph cache
+    of the same seed (``benchmarks.scale.graph_cache``; plans are made by index, so a prefix
+    of a larger cache is the same corpus)."""
+    if cache:
+        from benchmarks.scale.graph_cache import iter_batches
+        graphs = []
+        for batch in iter_batches(cache):
+            graphs += batch[:plans - len(graphs)]
+            if len(graphs) >= plans:
+                return graphs
+        raise SystemExit(f"{cache} holds only {len(graphs)} plans, {plans} asked for")
     return [build_plan_graph(extract_document(data, name)) for name, data in iter_documents(plans, seed=seed)]
 
 
@@ -62,6 +79,23 @@ def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
     return ordered[k]
+
+
+def page_measures(store, size: int) -> dict:
+    """Whole-store answers one page at a time, as the API asks (read from the totals)."""
+    deep_rank = max(0, store.agency_totals(limit=0)["count"] - 2 * size) // 2
+    deep_orphans = max(0, store.plan_flags(limit=0)["totals"]["tasks"] // 10)
+    return {
+        f"rank_agencies (all plans, page of {size})": lambda: q.rank_agencies(store, limit=size),
+        f"rank_agencies (all plans, page at {deep_rank})": lambda: q.rank_agencies(store, limit=size,
+                                                                                   offset=deep_rank),
+        f"rank_agencies (all plans, function page, harmonised)": lambda: q.rank_agencies(
+            store, function="market_regulation", harmonise=True, limit=size),
+        f"orphans (all plans, page of {size})": lambda: q.orphans(store, limit=size),
+        f"orphans (all plans, page at {deep_orphans})": lambda: q.orphans(store, limit=size, offset=deep_orphans),
+        f"orphans (all plans, leaderless page)": lambda: q.orphans(store, category="leaderless", limit=size),
+        f"orphan_summary (all plans, page of {size})": lambda: q.orphan_summary(store, limit=size),
+    }
 
 
 def store_measures(store, k: int) -> dict:
@@ -105,10 +139,10 @@ def snapshot_measures(snap, k: int) -> dict:
 
 def run(label: str, measures: dict, args) -> None:
     for name, fn in measures.items():
-        if args.only and args.only not in name:
+        if (args.only and not any(o in name for o in args.only)) or any(x in name for x in args.skip or []):
             continue
         times, out, error = [], None, None
-        whole = "centrality" not in name and "one " not in name and "filter" not in name
+        whole = "centrality" not in name and "one " not in name and "filter" not in name and "page" not in name
         n = args.centrality_repeats if "centrality" in name else args.whole_repeats if whole else args.repeats
         for _ in range(n):
             t = time.perf_counter()
@@ -121,7 +155,7 @@ def run(label: str, measures: dict, args) -> None:
         if error:
             print(f"{label:9s} {name:52s} {'failed':>9s} {'':9s}  {error}", flush=True)
             continue
-        note = f"{len(out)} rows"
+        note = f"{len(out)} rows" + (f" of {out.attrs['total']}" if "page" in name else "")
         if "betweenness_k" in getattr(out, "columns", []) and len(out):
             note += f"; betweenness k={int(out['betweenness_k'].iloc[0])} of {int(out['graph_nodes'].iloc[0])} nodes"
         print(f"{label:9s} {name:52s} {1000 * statistics.median(times):9.1f} {1000 * percentile(times, 95):9.1f}"
@@ -131,10 +165,13 @@ def run(label: str, measures: dict, args) -> None:
 def bench_store(label: str, store, graphs, args) -> None:
     seconds = load(store, graphs) if graphs is not None else 0.0
     counts = store.counts()
-    print(f"{label}: {'kept' if graphs is None else 'loaded'} {counts['Plan']} plans in {seconds:.1f} s: "
-          f"{counts['Task']} tasks, "
-          f"{counts['LEADS'] + counts['SUPPORTS'] + counts['NAMED_ON']} edges, {counts['Agency']} agencies",
-          flush=True)
+    edges = counts['LEADS'] + counts['SUPPORTS'] + counts['NAMED_ON']
+    rate = f" ({(counts['Task'] + edges) / seconds:,.0f} task+edge rows/s" if seconds else " ("
+    print(f"{label}: {'kept' if graphs is None else 'loaded'} {counts['Plan']} plans in {seconds:.1f} s{rate}"
+          f"{', totals NOT kept' if args.no_totals else ', totals kept'}): {counts['Task']} tasks, "
+          f"{edges} edges, {counts['Agency']} agencies", flush=True)
+    if args.load_only:
+        return
     print(f"{'store':9s} {'measure':52s} {'p50 ms':>9s} {'p95 ms':>9s}  answer")
     reads, snap = [], None
     for _ in range(max(1, min(3, args.repeats))):
@@ -148,6 +185,8 @@ def bench_store(label: str, store, graphs, args) -> None:
     if reads:
         print(f"{label:9s} {'snapshot read (every call paid this before)':52s} {1000 * statistics.median(reads):9.1f} "
               f"{1000 * percentile(reads, 95):9.1f}  {len(snap.edges)} edge rows", flush=True)
+    if not args.no_totals:
+        run(label, page_measures(store, args.page), args)
     run(label, store_measures(store, args.k), args)
     if args.snapshot and snap is not None:
         run(label + "/snap", snapshot_measures(snap, args.k), args)
@@ -161,15 +200,25 @@ def main(argv=None) -> None:
     ap.add_argument("--whole-repeats", type=int, default=5, help="runs of a whole-store measure (default 5)")
     ap.add_argument("--centrality-repeats", type=int, default=1, help="runs of pooled centrality (default 1)")
     ap.add_argument("--k", type=int, default=SAMPLE_SIZE, help=f"betweenness sample size (default {SAMPLE_SIZE})")
-    ap.add_argument("--only", help="run only measures whose name contains this text")
+    ap.add_argument("--only", nargs="+", help="run only measures whose name contains one of these texts")
+    ap.add_argument("--skip", nargs="+", help="skip measures whose name contains one of these texts")
     ap.add_argument("--snapshot", action="store_true", help="also time the other measures on a snapshot")
     ap.add_argument("--neo4j-uri", help="Bolt URI of a Neo4j to EMPTY and load (default: embedded only)")
     ap.add_argument("--neo4j-user", default="neo4j")
     ap.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
     ap.add_argument("--no-embedded", action="store_true")
+    ap.add_argument("--cache", help="read the plans' graphs from this graph cache (benchmarks.scale.graph_cache, "
+                                    "same seed) instead of extracting them")
+    ap.add_argument("--page", type=int, default=100, help="rows per page of the paged whole-store measures")
+    ap.add_argument("--no-totals", action="store_true",
+                    help="load without refreshing the write-time totals (load cost comparison only)")
+    ap.add_argument("--load-only", action="store_true", help="load and report the load rate, time nothing")
     ap.add_argument("--keep", action="store_true",
                     help="Neo4j only: measure what the database holds (no extraction, no load; one size)")
     args = ap.parse_args(argv)
+    if args.no_totals:  # benchmark knob: the stores call these modules' refresh() in their write transactions
+        from store import embedded_totals, neo4j_totals
+        embedded_totals.refresh = neo4j_totals.refresh = lambda *a, **k: None
 
     driver = version = None
     if args.neo4j_uri:
@@ -188,8 +237,9 @@ def main(argv=None) -> None:
         return
     for plans in args.plans:
         t = time.perf_counter()
-        graphs = make_graphs(plans, args.seed)
-        print(f"\ncorpus: {plans} synthetic plans (seed {args.seed}) extracted in {time.perf_counter() - t:.1f} s",
+        graphs = make_graphs(plans, args.seed, args.cache)
+        how = f"read from {args.cache}" if args.cache else "extracted"
+        print(f"\ncorpus: {plans} synthetic plans (seed {args.seed}) {how} in {time.perf_counter() - t:.1f} s",
               flush=True)
         if not args.no_embedded:
             with tempfile.TemporaryDirectory() as tmp:
