@@ -30,13 +30,20 @@ from dataclasses import dataclass, field
 from loaders.declarations import CARRY, find_declaration
 from loaders.units import OPEN, bracket_pairs, looks_like_body, split_entries, strong_body
 
-_LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|主体责任单位|实施单位|落实单位|责任主体|"
-                r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位|"
+_LABEL_WORDS = (r"牵头单位|牵头部门|主责单位|主责部门|主办单位|主办部门|主要责任单位|牵头责任单位|"
+                r"责任单位|责任部门|责任科室|责任处室|主体责任单位|实施单位|落实单位|责任主体|"
+                r"配合单位|配合部门|配合责任单位|协办单位|协办部门|协助单位|协助部门|参与单位|参与部门|"
+                r"协同单位|协同部门|协作单位|协作部门|"
                 r"完成时限|完成时间|时间节点|时间要求|时限要求|进度要求|时限|责任领导|牵头领导|分管领导|联系领导|督办领导|责任人")
-LABEL = re.compile(r"(" + _LABEL_WORDS + r")\s*:")
-LABEL_LINE = re.compile(r"\s*[\[(【〔]?\s*(?:" + _LABEL_WORDS + r")\s*:")
-_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位")
-_SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位", "协作单位")
+# ``责任单位:`` or, in 【】/[]/〔〕 and followed by a name, ``【责任单位】A`` (a mark such as
+# ``A(牵头单位)、B`` is followed by a separator, not a name, and stays a mark).
+_BOXED = r"[【\[〔]\s*(" + _LABEL_WORDS + r")\s*[】\]〕]\s*:?(?=\s*[^\s、,;)\]〕】])"
+LABEL = re.compile(r"(" + _LABEL_WORDS + r")\s*:|" + _BOXED)
+LABEL_LINE = re.compile(r"\s*(?:[\[(【〔]?\s*(?:" + _LABEL_WORDS + r")\s*:|" + _BOXED + ")")
+BOXED_LABEL = re.compile(r"[【\[〔]\s*(?:" + _LABEL_WORDS + r")\s*[】\]〕]")
+_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位", "主办部门", "主要责任单位", "牵头责任单位")
+_SUPPORT_LABELS = ("配合单位", "配合部门", "配合责任单位", "协办单位", "协办部门", "协助单位", "协助部门", "参与单位",
+                   "参与部门", "协同单位", "协同部门", "协作单位", "协作部门")
 _TIME_LABELS = ("完成时限", "完成时间", "时间节点", "时间要求", "时限要求", "进度要求", "时限",
                 "责任领导", "牵头领导", "分管领导", "联系领导", "督办领导", "责任人")  # not units
 _LEAD_MARK = re.compile(r"\s*[(\[〔【](?:牵头|牵头单位|牵头部门|主责|总牵头)[)\]〕】]$")
@@ -51,7 +58,7 @@ _RESPONSIBLE = re.compile(r"(?:负责|落实|实施|推进|承担)\s*$")
 _LEAD_WORD = re.compile(r"牵头")
 _SUPPORT_WORD = re.compile(r"(?:配合|参与|协助|协同|协办)(?:实施|落实|推进)?\s*$")
 _INLINE_LEAD = re.compile(r"(?:^|[。;:])\s*((?:由)?[^。;()\n]{2,120}?牵头[^。;()\n]*?)[。;]?\s*$")
-_INLINE_LABEL = re.compile(r"(?:^|[。;])\s*(" + LABEL.pattern + r"[^。\n]*?)[。;]?\s*$")
+_INLINE_LABEL = re.compile(r"(?:^|[。;])\s*((?:" + LABEL.pattern + r")[^。\n]*?)[。;]?\s*$")
 _INLINE_BY = re.compile(r"(?:^|[。;])\s*(由[^。;()\n]{2,80}?(?:按职责分工|共同|分别)?负责(?:落实|实施)?)[。;]?\s*$")
 _INLINE_DUTY = re.compile(r"(?:^|[。;:])\s*([^。;:()\n]{2,60}?负责\s*[,;]\s*[^。;()\n]{2,120}?(?:配合|协助)(?:实施|落实|推进)?)[。;]?\s*$")
 _AFTER_OK = re.compile(r"[\s。.;,、]*$")
@@ -115,7 +122,7 @@ def parse_body(text: str, a: int, b: int) -> Clause | None:
         for n, (m, piece_end) in enumerate(labels):
             nxt = labels[n + 1][0].start() if n + 1 < len(labels) else piece_end
             stop = min(nxt, piece_end)
-            role = m.group(1)
+            role = m.group(1) or m.group(2)
             if role in _TIME_LABELS:
                 continue
             inner = _LEAD_WORD.search(text, m.end(), stop)
@@ -232,13 +239,16 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
         b = end
         while b > a and text[b - 1] in " \t。.;":
             b -= 1
-        inner_a = a + 1 if text[a] in OPEN else a
-        inner_b = b - 1 if b > inner_a and text[b - 1] in ")]〕】" and text[a] in OPEN else b
+        boxed = bool(BOXED_LABEL.match(text, a, b))  # 【牵头单位】A【配合单位】B: the brackets are the labels'
+        inner_a = a + 1 if text[a] in OPEN and not boxed else a
+        inner_b = b - 1 if b > inner_a and text[b - 1] in ")]〕】" and text[a] in OPEN and not boxed else b
         c = parse_body(text, inner_a, inner_b)
         if c:
             c.start, c.end, c.shape = a, b, "line"
             return [c]
     for i, j in bracket_pairs(text, start, end):
+        if BOXED_LABEL.fullmatch(text, i, j):
+            continue  # 【责任单位】: a label, its names follow (read below as a labelled ending)
         if _worth_parsing(text, i + 1, j - 1):
             c = parse_body(text, i + 1, j - 1)
             if c and (c.shape != "bare" or _bare_position_ok(text, start, end, i, j)):
@@ -247,7 +257,7 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
             elif rejected is not None and clause_like(text, i + 1, j - 1):
                 rejected.append((i, j))
     if found:
-        return found
+        return _join_support_brackets(text, found)
     for rx, shapes in ((_INLINE_LABEL, ("labelled",)), (_INLINE_LEAD, ("lead_support",)), (_INLINE_DUTY, ("lead_support",)),
                        (_INLINE_BY, ("worded",))):
         tail = rx.search(text, start, end)
@@ -258,6 +268,23 @@ def find_clauses(text: str, start: int, end: int, rejected: list[tuple[int, int]
                 c.start, c.end = a, b
                 return [c]
     return []
+
+
+def _join_support_brackets(text: str, found: list[Clause]) -> list[Clause]:
+    """``(牵头单位:A)(配合单位:B)``: a bracket right after a clause holding only labelled support is part of it."""
+    out = [found[0]]
+    for c in found[1:]:
+        prev = out[-1]
+        if (c.shape == "labelled" and c.units and not c.leads and c.supports == c.units and not c.joint
+                and not text[prev.end:c.start].strip()):
+            prev.end = c.end
+            prev.units += c.units
+            prev.supports += c.supports
+            prev.open_list = c.open_list
+            prev.declared, prev.carries = prev.declared or c.declared, prev.carries or c.carries
+            continue
+        out.append(c)
+    return out
 
 
 _OPENER = re.compile(r"[(\[〔【{]")

@@ -210,3 +210,38 @@ def test_a_named_lead_inside_the_clause_is_not_a_unit():
 def test_huitong_joins_two_bodies():
     c = one("推进己。由县发改局会同县财政局负责。")
     assert c["units"] == ["县发改局", "县财政局"]
+
+
+@pytest.mark.parametrize("src,leads,supports", [
+    ("推进甲。(牵头部门:市发改委;协办部门:市财政局)", ["市发改委"], ["市财政局"]),
+    ("推进甲。(主责部门:市发改委;参与部门:市财政局、市统计局)", ["市发改委"], ["市财政局", "市统计局"]),
+    ("推进甲。(主要责任单位:市发改委;配合责任单位:市财政局)", ["市发改委"], ["市财政局"]),
+    ("推进甲。(牵头单位:市发改委;协同部门:市财政局)", ["市发改委"], ["市财政局"]),
+])
+def test_more_lead_and_support_labels(src, leads, supports):
+    c = one(src)
+    assert c["shape"] == "labelled" and c["leads"] == leads and c["supports"] == supports
+    assert c["units"] == leads + supports
+
+
+def test_labels_in_square_brackets_before_the_names():
+    c = one("推进甲。【牵头单位】市发改委【配合单位】市财政局、市统计局")
+    assert c["clause"] == "【牵头单位】市发改委【配合单位】市财政局、市统计局"
+    assert c["leads"] == ["市发改委"] and c["supports"] == ["市财政局", "市统计局"]
+    line = one("【责任单位】市发改委、市财政局")
+    assert line["shape"] == "line" and line["units"] == ["市发改委", "市财政局"]
+
+
+def test_a_boxed_label_word_alone_is_neither_a_clause_nor_a_label():
+    assert clauses("推进甲。【责任单位】") == []
+    # a mark after a name (followed by a separator) stays a mark, not a label
+    c = one("推进甲。(责任单位:市发改委【牵头单位】、市财政局)")
+    assert c["units"] == ["市发改委", "市财政局"] and c["leads"] == ["市发改委"]
+
+
+def test_a_support_bracket_right_after_a_clause_joins_it():
+    c = one("推进甲。(牵头单位:市发改委)(配合单位:市财政局)")
+    assert c["clause"] == "(牵头单位:市发改委)(配合单位:市财政局)"
+    assert c["leads"] == ["市发改委"] and c["supports"] == ["市财政局"]
+    # two clauses apart by text stay two
+    assert len(clauses("推进甲。(牵头单位:市发改委)推进乙。(配合单位:市财政局)")) == 2
