@@ -45,7 +45,7 @@ import pandas as pd
 from queries.aggregates import pushes_down
 from queries.frames import assignments_frame, snapshot, split_filters
 from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, graph_from_frame
-from queries.measures import eigenvector, pagerank, paths_measures
+from queries.measures import Components, eigenvector, pagerank, paths_measures
 
 MEASURES = ["degree", "weighted_degree", "betweenness", "eigenvector", "pagerank", "closeness"]
 SAMPLE_THRESHOLD = 2000
@@ -71,13 +71,14 @@ def array_centrality(n: int, src, dst, weight, directed: bool = False, order=Non
         limit, size = (n, n) if n <= sample_threshold else (sample_threshold, sample_size)
     else:
         limit = size = max(1, int(k))
+    parts = Components(n, src, dst, weight)
     between, close, sampled = paths_measures(n, src, dst, weight, directed=directed, exact_limit=limit, k=size,
-                                             seed=seed, order=order)
+                                             seed=seed, order=order, parts=parts)
     return {
         "degree": np.bincount(src, minlength=n) + np.bincount(dst, minlength=n),
         "weighted_degree": np.bincount(src, weight, minlength=n) + np.bincount(dst, weight, minlength=n),
         "betweenness": between,
-        "eigenvector": eigenvector(n, src, dst, weight),
+        "eigenvector": eigenvector(n, src, dst, weight, parts=parts),
         "pagerank": pagerank(n, src, dst, weight, directed=directed),
         "closeness": close,
         "betweenness_k": min(size, n) if sampled else n,

@@ -2,9 +2,10 @@
 
 A graph is ``n`` nodes ``0 .. n-1`` and edge arrays ``src``, ``dst``, ``weight`` (one entry
 per edge; an undirected edge once). Shortest paths (betweenness, closeness) run in igraph
-(C), with ``distance = 1 / weight``; PageRank and the eigenvector are power iterations on
-scipy sparse matrices, the same iterations networkx runs, so results equal networkx's
-(``tests/queries/test_measures.py`` compares them on small graphs).
+(C), with ``distance = 1 / weight``; PageRank is networkx's power iteration on a scipy sparse
+matrix; the eigenvector is the limit of networkx's power iteration, solved per component
+(:func:`eigenvector`). ``tests/queries/test_measures.py`` compares all of them with networkx
+on small graphs.
 
 Betweenness and closeness are computed **per (weakly) connected component**: no shortest
 path leaves a component, so a component's own pairs give its nodes' exact values, and the
@@ -24,16 +25,9 @@ import numpy as np
 PAGERANK_ALPHA = 0.85
 
 
-def _igraph(n: int, src, dst, distance, directed: bool):
-    import igraph as ig
-
-    g = ig.Graph(n=n, edges=np.column_stack([src, dst]).tolist() if len(src) else [], directed=directed)
-    g.es["distance"] = list(distance)
-    return g
-
-
 def paths_measures(n: int, src, dst, weight, directed: bool = False, exact_limit: int = 2000,
-                   k: int = 256, seed: int = 0, order=None) -> tuple[np.ndarray, np.ndarray, bool]:
+                   k: int = 256, seed: int = 0, order=None, parts: "Components | None" = None
+                   ) -> tuple[np.ndarray, np.ndarray, bool]:
     """Betweenness (normalised as networkx's) and Wasserman–Faust closeness of every node.
 
     Parameters
@@ -44,6 +38,7 @@ def paths_measures(n: int, src, dst, weight, directed: bool = False, exact_limit
     k : sources drawn in each larger component
     seed : random seed of the draw
     order : sequence of n sortable keys (default: node numbers) fixing the draw's order
+    parts : the graph's :class:`Components` when already built
 
     Returns
     -------
@@ -60,30 +55,81 @@ def paths_measures(n: int, src, dst, weight, directed: bool = False, exact_limit
     between, close = np.zeros(n), np.zeros(n)
     if n == 0:
         return between, close, False
-    src, dst = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
-    distance = 1.0 / np.asarray(weight, dtype=float)
-    g = _igraph(n, src, dst, distance, directed)
-    membership = np.asarray(g.connected_components(mode="weak").membership)
-    sizes = np.bincount(membership)
-    node_size = sizes[membership]
+    parts = parts or Components(n, src, dst, weight)
     # networkx: betweenness over ordered pairs / ((n-1)(n-2)); igraph counts an undirected pair once
     scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    small = np.flatnonzero(node_size <= exact_limit)
-    if len(small):
-        sub = g.induced_subgraph(small.tolist()) if len(small) < n else g
-        between[small] = np.asarray(sub.betweenness(weights="distance", directed=directed)) * scale
-        close[small] = _exact_closeness(sub, node_size[small], n, directed)
-    sampled = False
     keys = np.arange(n) if order is None else np.asarray(order, dtype=object)
-    for comp in np.flatnonzero(sizes > exact_limit):
-        nodes = np.flatnonzero(membership == comp)
-        sub = g.induced_subgraph(nodes.tolist())
+    sampled = False
+    for c0, c1 in parts.batches(exact_limit):
+        g, nodes = parts.graph(c0, c1, directed)
+        if c1 - c0 > 1 or parts.sizes[c0] <= exact_limit:   # whole components: exact
+            between[nodes] = np.asarray(g.betweenness(weights="distance", directed=directed)) * scale
+            close[nodes] = _exact_closeness(g, parts.sizes[parts.labels[nodes]], n, directed)
+            continue
         draw = random.Random(seed).sample(sorted(range(len(nodes)), key=lambda i: keys[nodes[i]]), min(k, len(nodes)))
         sampled = sampled or len(draw) < len(nodes)
-        raw = np.asarray(sub.betweenness(weights="distance", directed=directed, sources=draw))
+        raw = np.asarray(g.betweenness(weights="distance", directed=directed, sources=draw))
         between[nodes] = raw * scale * len(nodes) / len(draw)
-        close[nodes] = _sampled_closeness(sub, draw, n)
+        close[nodes] = _sampled_closeness(g, draw, n)
     return between, close, sampled
+
+
+class Components:
+    """A graph's (weak) components, nodes renumbered so each component is a contiguous range.
+
+    igraph's shortest-path routines spend O(graph size) per source, so a graph of many small
+    components is cut into batches of whole components (``batches``), each a small igraph
+    graph (``graph``)."""
+
+    BATCH_NODES = 1024
+
+    def __init__(self, n: int, src, dst, weight):
+        from scipy.sparse import csr_array
+        from scipy.sparse.csgraph import connected_components
+
+        src, dst = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
+        adjacency = csr_array((np.ones(len(src)), (src, dst)), shape=(n, n))
+        self.labels = connected_components(adjacency, directed=True, connection="weak")[1]
+        self.sizes = np.bincount(self.labels)
+        self.order = np.argsort(self.labels, kind="stable")          # nodes, component by component
+        position = np.empty(n, dtype=np.int64)
+        position[self.order] = np.arange(n)
+        self.start = np.concatenate([[0], np.cumsum(self.sizes)])
+        edge_comp = self.labels[src] if len(src) else np.zeros(0, dtype=np.int64)
+        by_comp = np.argsort(edge_comp, kind="stable")
+        self.edge_start = np.concatenate([[0], np.cumsum(np.bincount(edge_comp, minlength=len(self.sizes)))])
+        self.src, self.dst = position[src][by_comp], position[dst][by_comp]
+        self.weight = np.asarray(weight, dtype=float)[by_comp]
+
+    def batches(self, exact_limit: int):
+        """(first, end) component ranges: runs of components of at most ``exact_limit`` nodes
+        holding about ``BATCH_NODES`` nodes, and each larger component on its own."""
+        first, held = 0, 0
+        for c, size in enumerate(self.sizes.tolist()):
+            if size > exact_limit:
+                if c > first:
+                    yield first, c
+                yield c, c + 1
+                first, held = c + 1, 0
+                continue
+            held += size
+            if held >= self.BATCH_NODES:
+                yield first, c + 1
+                first, held = c + 1, 0
+        if first < len(self.sizes):
+            yield first, len(self.sizes)
+
+    def graph(self, c0: int, c1: int, directed: bool):
+        """The igraph graph of components ``c0 .. c1-1`` (edge attribute ``distance``) and the
+        original numbers of its nodes."""
+        import igraph as ig
+
+        lo, hi = self.start[c0], self.start[c1]
+        a, b = self.edge_start[c0], self.edge_start[c1]
+        g = ig.Graph(n=int(hi - lo), edges=np.column_stack([self.src[a:b] - lo, self.dst[a:b] - lo]).tolist(),
+                     directed=directed)
+        g.es["distance"] = (1.0 / self.weight[a:b]).tolist()
+        return g, self.order[lo:hi]
 
 
 def _exact_closeness(sub, node_size, n: int, directed: bool) -> np.ndarray:
@@ -156,22 +202,53 @@ def pagerank(n: int, src, dst, weight, directed: bool = False, alpha: float = PA
     raise RuntimeError(f"pagerank: no convergence in {max_iter} iterations")
 
 
-def eigenvector(n: int, src, dst, weight, max_iter: int = 10000, tol: float = 1e-9) -> np.ndarray:
-    """Principal eigenvector of the (undirected, summed) weighted adjacency matrix by power
-    iteration on A + I, as networkx's ``eigenvector_centrality``; the last iterate is returned
-    if ``max_iter`` is hit.
+def eigenvector(n: int, src, dst, weight, dense_limit: int = 8, parts: "Components | None" = None) -> np.ndarray:
+    """Principal eigenvector of the (undirected, summed) weighted adjacency matrix: the limit
+    of networkx's power iteration on A + I from the uniform vector, computed per component.
+
+    Each connected component C has a spectral radius ρ_C and a non-negative unit Perron
+    vector v_C. The principal eigenspace is spanned by the v_C of the components whose ρ_C
+    equals the largest (relative tolerance 1e-9); the power iteration from the uniform vector
+    converges to Σ (Σ v_C) v_C over them, normalised; every other node gets 0. Only the
+    components that can hold the largest ρ are solved (dense ``eigh`` up to ``dense_limit``
+    nodes, sparse ``eigsh`` above): ρ_C lies between max(mean strength, max row norm) and
+    the largest strength of C.
 
     >>> eigenvector(3, [0, 0], [1, 2], [2.0, 1.0]).round(4).tolist()   # (√5, 2, 1)/√10
     [0.7071, 0.6325, 0.3162]
+    >>> eigenvector(5, [0, 2, 3], [1, 3, 4], [1.0, 1.0, 1.0]).round(4).tolist()   # the path 2-3-4 has ρ = √2 > 1
+    [0.0, 0.0, 0.5, 0.7071, 0.5]
     """
     if n == 0 or len(src) == 0:
         return np.zeros(n)
+    parts = parts or Components(n, src, dst, weight)
     A = _matrix(n, src, dst, weight, symmetric=True)
-    x = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        last = x
-        x = last + A @ last
-        x = x / (np.linalg.norm(x) or 1.0)
-        if np.abs(x - last).sum() < n * tol:
+    strength = np.asarray(A.sum(axis=1)).ravel()[parts.order]          # in renumbered order
+    norm = np.sqrt(np.asarray(A.multiply(A).sum(axis=1)).ravel())[parts.order]
+    starts = parts.start[:-1]
+    upper = np.maximum.reduceat(strength, starts)
+    lower = np.maximum(np.add.reduceat(strength, starts) / parts.sizes, np.maximum.reduceat(norm, starts))
+    found, best = [], 0.0
+    for c in np.argsort(-upper, kind="stable").tolist():
+        if upper[c] < max(best, lower.max()) * (1 - 1e-9):
             break
-    return x
+        rho, vec = _perron(A, parts.order[parts.start[c]:parts.start[c + 1]], dense_limit)
+        found.append((c, rho, vec))
+        best = max(best, rho)
+    x = np.zeros(n)
+    for c, rho, vec in found:
+        if rho >= best * (1 - 1e-9):
+            x[parts.order[parts.start[c]:parts.start[c + 1]]] = vec.sum() * vec
+    return x / np.linalg.norm(x)
+
+
+def _perron(A, nodes: np.ndarray, dense_limit: int) -> tuple[float, np.ndarray]:
+    """Largest eigenvalue and non-negative unit eigenvector of A restricted to ``nodes``."""
+    sub = A[nodes][:, nodes]
+    if len(nodes) <= dense_limit:
+        values, vectors = np.linalg.eigh(sub.toarray())
+        return float(values[-1]), np.abs(vectors[:, -1])
+    from scipy.sparse.linalg import eigsh
+
+    value, vector = eigsh(sub.astype(float), k=1, which="LA", v0=np.ones(len(nodes)), tol=1e-12)
+    return float(value[0]), np.abs(vector[:, 0])

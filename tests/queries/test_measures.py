@@ -105,3 +105,47 @@ def test_empty_and_edgeless():
     assert b.tolist() == c.tolist() == [0.0, 0.0, 0.0]
     assert eigenvector(3, [], [], []).tolist() == [0.0, 0.0, 0.0]
     assert np.allclose(pagerank(3, [], [], []), 1 / 3)
+
+
+def power_iteration(n, src, dst, w, iterations=20000):
+    """The reference: networkx's iteration on A + I from the uniform vector, run long."""
+    A = np.zeros((n, n))
+    for u, v, x in zip(src, dst, w):
+        A[u, v] += x
+        if u != v:
+            A[v, u] += x
+    x = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        x = x + A @ x
+        x /= np.linalg.norm(x)
+    return x
+
+
+@pytest.mark.parametrize("dense_limit", [400, 3])
+def test_eigenvector_of_a_disconnected_graph_is_the_power_iteration_limit(dense_limit):
+    # two identical triangles (a tie: both keep weight), a path (smaller ρ: 0), a lone node
+    G = nx.disjoint_union_all([nx.complete_graph(3), nx.complete_graph(3), nx.path_graph(4), nx.empty_graph(1)])
+    nx.set_edge_attributes(G, 1.0, "weight")
+    G.add_edge(0, 1, weight=1.0)
+    n, src, dst, w, nodes = arrays(G)
+    got = eigenvector(n, src, dst, w, dense_limit=dense_limit)
+    assert np.allclose(got, power_iteration(n, src, dst, w), atol=1e-9)
+    assert np.allclose(got[:6], 1 / math.sqrt(6)) and not got[6:].any()
+    H = weighted(nx.disjoint_union(nx.gnm_random_graph(15, 40, seed=8), nx.gnm_random_graph(9, 20, seed=9)))
+    n, src, dst, w, nodes = arrays(H)
+    assert np.allclose(eigenvector(n, src, dst, w, dense_limit=dense_limit), power_iteration(n, src, dst, w),
+                       atol=1e-9)
+
+
+def test_many_small_components_in_several_batches(monkeypatch):
+    from queries.measures import Components
+
+    monkeypatch.setattr(Components, "BATCH_NODES", 4)
+    G = GRAPHS["components"]()
+    n, src, dst, w, nodes = arrays(G)
+    b, c, _ = paths_measures(n, src, dst, w, exact_limit=5, k=3)
+    want_b = nx.betweenness_centrality(G, weight="distance")
+    want_c = nx.closeness_centrality(G, distance="distance")
+    small = [i for i, v in enumerate(nodes) if v >= 12]    # the path, the star, the lone nodes: exact
+    assert np.allclose(b[small], [want_b[nodes[i]] for i in small], atol=1e-12)
+    assert np.allclose(c[small], [want_c[nodes[i]] for i in small], atol=1e-12)
