@@ -3,7 +3,7 @@
 Two sets, both annotated by hand per ``samples/gold/CONVENTIONS.md`` before the
 extractor was run on them:
 
-- ``tests/fixtures/unseen/``: ten documents written in the style of real city,
+- ``tests/fixtures/unseen/``: seventeen documents written in the style of real city,
   county, county-level-city, district, province and development-zone plans, in
   .txt (UTF-8, UTF-8 with BOM, GB18030), .html (UTF-8, GB2312), .docx and .pdf,
   with the clause shapes, outlines, tables and page noise of issue 2
