@@ -1,15 +1,17 @@
 """The Neo4j store: the graph in Neo4j over Bolt, through the official driver.
 
 The driver is created once per process (``store.make_driver``) and passed in.
-Every statement is a named ``cypher/*.cypher`` file with ``$parameters``. A plan
-is written in one managed transaction (``session.execute_write``), rows in
-``UNWIND $rows`` batches of ``store.rows.BATCH_SIZE``: all or nothing. Reads are
+Every statement is a named ``cypher/*.cypher`` file with ``$parameters``. Plans are
+written in managed transactions (``session.execute_write``) of about
+``store.neo4j_load.CHUNK_ROWS`` task+edge rows, two statements each (``load_nodes``,
+then ``load_tasks`` with every task's edges nested): all or nothing. Reads are
 routed as reads. Driver errors come out as ``StoreUnavailable`` (server down,
 credentials refused: the message names the URI and the cause) or ``StoreError``.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from neo4j import Driver, RoutingControl
@@ -22,18 +24,9 @@ from store import connect_cause, neo4j_totals
 from store.base import LoadResult, SingleLoad
 from store.cypher import query, statements
 from store.neo4j_aggregates import Neo4jAggregates
-from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
-                        batches, check_graph, chunks, digest, project, unique_by,
-                        unique_edges)
+from store.neo4j_load import CHUNK_ROWS, Chunk, Item, node_params, prepare
+from store.rows import chunks
 
-#: Node rows sent to ``load_nodes``: PlanGraph attribute, row keys, key (digest ``v`` added).
-_NODE_ROWS = (
-    ("jurisdictions", JURISDICTION_KEYS, "id"),
-    ("functions", FUNCTION_KEYS, "code"),
-    ("agencies", AGENCY_KEYS, "id"),
-    ("collectives", COLLECTIVE_KEYS, "id"),
-)
-_EDGE_STEPS = (("load_leads", "LEADS"), ("load_supports", "SUPPORTS"), ("load_named_on", "NAMED_ON"))
 _CONFLICT_RETRIES = 5
 
 
@@ -103,51 +96,57 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
             neo4j_totals.ensure(self.driver, self.database)
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
-        """Load plans in transactions of up to ``store.rows.CHUNK_ROWS`` task+edge rows; see ``GraphStore.load_many``.
+        """Load plans in transactions of about ``store.neo4j_load.CHUNK_ROWS`` task+edge rows; see ``GraphStore.load_many``.
 
-        A chunk that fails is retried one plan per transaction, so one bad plan
-        comes back ``failed`` (with the reason) and the others still load.
+        The next chunk's parameters are built (``store.neo4j_load.prepare``, pure Python) in a
+        worker thread while the server writes the current chunk; transactions still run one
+        after another, in order, on this thread. A chunk that fails is retried one plan per
+        transaction, so one bad plan comes back ``failed`` (with the reason) and the others
+        still load.
         """
         results: list[LoadResult] = []
-        for chunk in chunks(graphs):
-            prepared = []
-            for graph in chunk:
-                try:
-                    check_graph(graph)
-                    prepared.append((graph, unique_edges(graph.edges)))
-                except StoreError as exc:
-                    prepared.append((graph, exc))
-            good = [(g, e) for g, e in prepared if not isinstance(e, StoreError)]
-            try:
-                statuses = dict(zip((g.plan["id"] for g, _ in good), self._write(good)))
-            except StoreUnavailable:
-                raise
-            except StoreError as exc:
-                if len(good) == 1:
-                    statuses = {good[0][0].plan["id"]: exc}
-                else:
-                    statuses = {}
-                    for g, e in good:
-                        try:
-                            statuses[g.plan["id"]] = self._write([(g, e)])[0]
-                        except StoreUnavailable:
-                            raise
-                        except StoreError as one:
-                            statuses[g.plan["id"]] = one
-            for graph, edges in prepared:
-                outcome = edges if isinstance(edges, StoreError) else statuses[graph.plan["id"]]
-                results.append(_result(graph, edges, outcome))
+        groups = list(chunks(graphs, limit=CHUNK_ROWS))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neo4j-load-prepare") as pool:
+            upcoming = pool.submit(prepare, groups[0]) if groups else None
+            for index in range(len(groups)):
+                chunk = upcoming.result()
+                upcoming = pool.submit(prepare, groups[index + 1]) if index + 1 < len(groups) else None
+                results.extend(self._load_chunk(chunk))
         return results
 
-    def _write(self, items: list[tuple[PlanGraph, list[dict]]]) -> list[str]:
-        """One managed transaction for ``items``; retried when concurrent loads collide."""
+    def _load_chunk(self, chunk: Chunk) -> list[LoadResult]:
+        good = chunk.good
+        try:
+            statuses = dict(zip((i.graph.plan["id"] for i in good), self._write(good, chunk.nodes)))
+        except StoreUnavailable:
+            raise
+        except StoreError as exc:
+            if len(good) == 1:
+                statuses = {good[0].graph.plan["id"]: exc}
+            else:
+                statuses = {}
+                for item in good:
+                    try:
+                        statuses[item.graph.plan["id"]] = self._write([item])[0]
+                    except StoreUnavailable:
+                        raise
+                    except StoreError as one:
+                        statuses[item.graph.plan["id"]] = one
+        return [_result(i.graph, i.edges, i.edges if not i.ok else statuses[i.graph.plan["id"]])
+                for i in chunk.items]
+
+    def _write(self, items: list[Item], nodes: dict | None = None) -> list[str]:
+        """One managed transaction for ``items``; retried when concurrent loads collide.
+
+        ``nodes``: the ``load_nodes`` rows of all ``items``, used when every one of them is written.
+        """
         if not items:
             return []
         for attempt in range(_CONFLICT_RETRIES):
             with self._errors():
                 try:
                     with self.driver.session(database=self.database) as session:
-                        return session.execute_write(self._load_tx, items)
+                        return session.execute_write(self._load_tx, items, nodes)
                 except (ConstraintError, TransientError):
                     # Loads of one plan racing on a unique constraint: the loser retries and
                     # then finds the winner's version (unchanged) or replaces it.
@@ -155,37 +154,27 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
                         raise
         raise AssertionError("unreachable")
 
-    def _load_tx(self, tx, items: list[tuple[PlanGraph, list[dict]]]) -> list[str]:
-        ids = [g.plan["id"] for g, _ in items]
+    def _load_tx(self, tx, items: list[Item], nodes: dict | None = None) -> list[str]:
+        ids = [i.graph.plan["id"] for i in items]
         old = {r["id"]: r["hash"] for r in tx.run(query("load_begin"), ids=ids)}
         statuses, todo = [], []
-        for graph, edges in items:
-            before = old[graph.plan["id"]]
-            if before == graph.plan["source_hash"]:
+        for item in items:
+            before = old[item.graph.plan["id"]]
+            if before == item.graph.plan["source_hash"]:
                 statuses.append("unchanged")
                 continue
             if before is not None:
-                self._clear(tx, graph.plan["id"])
+                self._clear(tx, item.graph.plan["id"])
             statuses.append("replaced" if before is not None else "loaded")
-            todo.append((graph, edges))
-        nodes = {attr: [dict(project(r, keys), v=digest(r, keys))
-                        for r in unique_by([r for g, _ in todo for r in getattr(g, attr)], key)]
-                 for attr, keys, key in _NODE_ROWS}
-        nodes["plans"] = [dict(project(g.plan, PLAN_KEYS + ("text",)), warnings=list(g.plan["warnings"] or []))
-                          for g, _ in todo]
-        if todo:
-            tx.run(query("load_nodes"), **nodes).consume()
-        self._batched(tx, "load_tasks", [project(t, TASK_KEYS) for g, _ in todo for t in g.tasks])
-        for name, kind in _EDGE_STEPS:
-            self._batched(tx, name, [e for _, edges in todo for e in edges if e["type"] == kind])
-        neo4j_totals.refresh(tx, [a["id"] for g, _ in todo for a in g.agencies], [g.plan["id"] for g, _ in todo])
+            todo.append(item)
+        if not todo:
+            return statuses
+        if nodes is None or len(todo) != len(items):  # some plans unchanged: only the others' nodes
+            nodes = node_params([i.graph for i in todo])
+        tx.run(query("load_nodes"), **nodes).consume()
+        tx.run(query("load_tasks"), plans=[i.tasks for i in todo]).consume()
+        neo4j_totals.refresh(tx, [a["id"] for i in todo for a in i.graph.agencies], [i.graph.plan["id"] for i in todo])
         return statuses
-
-    @staticmethod
-    def _batched(tx, name: str, rows: list[dict]) -> None:
-        text = query(name)
-        for batch in batches(rows):
-            tx.run(text, rows=batch).consume()
 
     @staticmethod
     def _clear(tx, plan_id: str) -> bool:

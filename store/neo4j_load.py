@@ -1,0 +1,104 @@
+"""Parameters of the Neo4j bulk load, built in Python before the write transaction.
+
+``Neo4jStore.load_many`` writes plans in transactions of about ``CHUNK_ROWS`` task+edge
+rows. Everything a transaction sends is built here, from plain records, with no
+database: ``prepare`` checks a chunk of plans and builds the node rows (``load_nodes``)
+and the nested task rows (``load_tasks``: each task with its LEADS / SUPPORTS / NAMED_ON
+edges as ``[source_id, mention, position]`` lists). The store runs ``prepare`` for the
+next chunk in a worker thread while the server writes the current one.
+
+Examples
+--------
+>>> chunk = prepare([])
+>>> chunk.items, chunk.nodes["agencies"]
+([], [])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agencynet.errors import StoreError
+from loaders.records import PlanGraph
+from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
+                        check_graph, digest, project, unique_by, unique_edges)
+
+#: Task+edge rows a ``load_many`` transaction holds, about (measured in docs/store.md:
+#: larger transactions mean fewer commits; the heap must hold the transaction state).
+CHUNK_ROWS = 20000
+
+#: Node rows sent to ``load_nodes``: PlanGraph attribute, row keys, key (digest ``v`` added).
+NODE_ROWS = (
+    ("jurisdictions", JURISDICTION_KEYS, "id"),
+    ("functions", FUNCTION_KEYS, "code"),
+    ("agencies", AGENCY_KEYS, "id"),
+    ("collectives", COLLECTIVE_KEYS, "id"),
+)
+_EDGE_LISTS = {"LEADS": "leads", "SUPPORTS": "supports", "NAMED_ON": "named"}
+
+
+@dataclass
+class Item:
+    """One plan of a chunk: its graph, de-duplicated edges (or the error that refused it)
+    and its ``load_tasks`` row ``{"id", "tasks"}``."""
+
+    graph: PlanGraph
+    edges: list[dict] | StoreError
+    tasks: dict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not isinstance(self.edges, StoreError)
+
+
+@dataclass
+class Chunk:
+    """A prepared chunk: every plan (in order) and the node rows of the good ones."""
+
+    items: list[Item]
+    nodes: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def good(self) -> list[Item]:
+        return [i for i in self.items if i.ok]
+
+
+def task_rows(graph: PlanGraph, edges: list[dict]) -> dict:
+    """The ``load_tasks`` row of one plan: ``{"id", "tasks": [task keys + leads, supports, named]}``."""
+    nested: dict[str, dict[str, list]] = {}
+    for edge in edges:
+        lists = nested.get(edge["task_id"])
+        if lists is None:
+            lists = nested[edge["task_id"]] = {"leads": [], "supports": [], "named": []}
+        lists[_EDGE_LISTS[edge["type"]]].append([edge["source_id"], edge["mention"], edge["position"]])
+    tasks = []
+    for task in graph.tasks:
+        row = project(task, TASK_KEYS)
+        row.update(nested.get(task["id"]) or {"leads": [], "supports": [], "named": []})
+        tasks.append(row)
+    return {"id": graph.plan["id"], "tasks": tasks}
+
+
+def node_params(graphs: list[PlanGraph]) -> dict[str, list[dict]]:
+    """``load_nodes`` parameters for these plans: shared nodes de-duplicated (last row wins,
+    as MERGE + SET would), each with its digest ``v``; ``plans`` with the text."""
+    nodes = {attr: [dict(project(r, keys), v=digest(r, keys))
+                    for r in unique_by([r for g in graphs for r in getattr(g, attr)], key)]
+             for attr, keys, key in NODE_ROWS}
+    nodes["plans"] = [dict(project(g.plan, PLAN_KEYS + ("text",)), warnings=list(g.plan["warnings"] or []))
+                      for g in graphs]
+    return nodes
+
+
+def prepare(graphs: list[PlanGraph]) -> Chunk:
+    """Check each plan and build what its transaction sends (a refused plan keeps its error)."""
+    items = []
+    for graph in graphs:
+        try:
+            check_graph(graph)
+            edges = unique_edges(graph.edges)
+        except StoreError as exc:
+            items.append(Item(graph, exc))
+            continue
+        items.append(Item(graph, edges, task_rows(graph, edges)))
+    return Chunk(items, node_params([i.graph for i in items if i.ok]))
