@@ -25,7 +25,7 @@ from pathlib import Path
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
 from store import embedded_schema as sql
-from store import embedded_totals
+from store import embedded_pairs, embedded_totals
 from store.base import LoadResult, SingleLoad
 from store.embedded_aggregates import EmbeddedAggregates
 from store.embedded_reads import EmbeddedReads
@@ -151,6 +151,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
                     con.execute(statement)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(sql.SCHEMA_VERSION),))
             embedded_totals.ensure(con)
+            embedded_pairs.ensure(con)
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
         """Bulk load; one transaction per ``store.rows.CHUNK_ROWS`` rows, a savepoint per plan.
@@ -208,6 +209,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
             "INSERT INTO edges (source_id, task_id, plan_id, type, mention, position) VALUES (?, ?, ?, ?, ?, ?)",
             ((e["source_id"], e["task_id"], plan_id, e["type"], e["mention"], e["position"]) for e in edges))
         embedded_totals.refresh(con, [a["id"] for a in graph.agencies], [plan_id])
+        embedded_pairs.add(con, plan_id, 1)
 
     def _delete(self, con: sqlite3.Connection, plan_id: str) -> bool:
         """Remove a plan and whatever it alone used, inside the caller's transaction."""
@@ -215,6 +217,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
         if row is None:
             return False
         sources = [r[0] for r in con.execute("SELECT DISTINCT source_id FROM edges WHERE plan_id = ?", (plan_id,))]
+        embedded_pairs.add(con, plan_id, -1)
         for statement in ("DELETE FROM edges WHERE plan_id = ?", "DELETE FROM tasks WHERE plan_id = ?",
                           "DELETE FROM plan_texts WHERE plan_id = ?", "DELETE FROM plans WHERE id = ?"):
             con.execute(statement, (plan_id,))

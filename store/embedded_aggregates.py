@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from store import embedded_pairs
 from store.aggregates import order_duties, order_flag_counts, page_limit
 from store.embedded_totals import FLAG_COLS
 from store.rows import TASK_KEYS
@@ -121,6 +122,8 @@ class EmbeddedAggregates:
         return order_flag_counts(rows)
 
     def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]:
+        if plan_ids is None:  # every plan: the counts kept at write time (store.embedded_pairs)
+            return self._rows(embedded_pairs.READ)
         return self._rows(AGENCY_PAIRS.format(where=_where(plan_ids, "a.plan_id")), _params(plan_ids))
 
     def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,

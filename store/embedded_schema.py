@@ -6,6 +6,7 @@ The totals kept at write time (``agency_totals``, ``plan_flags``) are in
 ``store.embedded_totals``.
 """
 
+from store.embedded_pairs import TABLES as PAIRS_TABLES
 from store.embedded_totals import TABLES as TOTALS_TABLES
 
 SCHEMA_VERSION = 1
@@ -46,7 +47,7 @@ CREATE INDEX IF NOT EXISTS jurisdictions_parent ON jurisdictions (parent_id);
 """
 
 TABLES = ("edges", "tasks", "plan_texts", "plans", "agencies", "collectives", "jurisdictions", "functions",
-          *TOTALS_TABLES)
+          *TOTALS_TABLES, *PAIRS_TABLES)
 
 COUNTS = """
 SELECT
