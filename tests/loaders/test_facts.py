@@ -202,3 +202,11 @@ def test_without_a_government_body_the_last_joint_issuer_is_the_issuer():
 def test_a_single_issuer_is_a_list_of_one_and_the_line_above_is_not_taken():
     facts, _ = facts_of(NOTICE)
     assert facts["issuers"] == ["台州市人民政府办公室"]
+
+
+def test_three_joint_issuers_with_the_cppcc_at_the_end():
+    src = ("龙游县行动计划\n一、主要任务\n1.甲。(责任单位:县发改局)\n"
+           "中共龙游县委\n龙游县人民政府\n龙游县政协\n2020年4月3日\n")
+    facts, _ = facts_of(src)
+    assert facts["issuers"] == ["中共龙游县委", "龙游县人民政府", "龙游县政协"]
+    assert facts["issuer"] == "龙游县人民政府" and facts["date"] == "2020-04-03"
