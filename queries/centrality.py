@@ -208,21 +208,32 @@ def pooled_co_responsibility(source, filters: dict | None = None, **options) -> 
 
     filters = filters or {}
     nodes = rank_agencies(source, **filters).sort_values("agency_id", kind="stable").reset_index(drop=True)
-    pairs = source.agency_pairs(plan_ids(scope(source, filters), filters))
-    return _pooled_rows(nodes, pairs, **options)
+    ids = plan_ids(scope(source, filters), filters)
+    if ids is None and hasattr(source, "agency_pair_arrays"):   # every plan, as numbers (embedded store)
+        return _pooled_rows(nodes, source.agency_pair_arrays(), **options)
+    return _pooled_rows(nodes, source.agency_pairs(ids), **options)
 
 
-def _pooled_rows(nodes: pd.DataFrame, pairs: list[dict], **options) -> pd.DataFrame:
-    ids = nodes["agency_id"].to_numpy(dtype=object)
-    index = pd.Index(ids)
-    if pairs:
+def _pair_arrays(index: pd.Index, pairs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edge arrays (positions in ``index``) from ``agency_pairs`` rows or ``agency_pair_arrays``;
+    pairs naming an agency not in ``index`` are left out."""
+    if isinstance(pairs, dict):
+        at = index.get_indexer(pd.Index(pairs["ids"], dtype=object))
+        src, dst = at[pairs["source"]], at[pairs["target"]]
+        weight = np.asarray(pairs["tasks"], dtype=float)
+    elif pairs:
         p = pd.DataFrame.from_records(pairs, columns=["source_id", "target_id", "tasks"])
         src, dst = index.get_indexer(p["source_id"]), index.get_indexer(p["target_id"])
-        keep = (src >= 0) & (dst >= 0)
-        src, dst, weight = src[keep], dst[keep], p["tasks"].to_numpy(dtype=float)[keep]
+        weight = p["tasks"].to_numpy(dtype=float)
     else:
-        src = dst = np.zeros(0, dtype=np.int64)
-        weight = np.zeros(0)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    keep = (src >= 0) & (dst >= 0)
+    return src[keep], dst[keep], weight[keep]
+
+
+def _pooled_rows(nodes: pd.DataFrame, pairs, **options) -> pd.DataFrame:
+    ids = nodes["agency_id"].to_numpy(dtype=object)
+    src, dst, weight = _pair_arrays(pd.Index(ids), pairs)
     m = array_centrality(len(ids), src, dst, weight, order=ids, **options)
     out = pd.DataFrame({"agency_id": ids, "agency": nodes["agency"].to_numpy(),
                         "jurisdiction": nodes["jurisdiction"].to_numpy(), "function": nodes["function"].to_numpy(),

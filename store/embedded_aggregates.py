@@ -126,6 +126,16 @@ class EmbeddedAggregates:
             return self._rows(embedded_pairs.READ)
         return self._rows(AGENCY_PAIRS.format(where=_where(plan_ids, "a.plan_id")), _params(plan_ids))
 
+    def agency_pair_arrays(self) -> dict:
+        """Every plan's pairs as numbers (``store.embedded_pairs.arrays``): the pooled graph's
+        fast read, the same counts as ``agency_pairs()``."""
+        import sqlite3
+
+        try:
+            return embedded_pairs.arrays(self._con())
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
     def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
                        levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]:
         def arg(values):

@@ -65,3 +65,17 @@ def test_a_failed_plan_leaves_the_pair_counts_as_they_were(tmp_path):
         store.load(bad)
     assert kept(store) == before != []
     store.close()
+
+
+def test_pair_arrays_hold_the_same_counts(tmp_path):
+    store = EmbeddedStore(tmp_path)
+    store.load_many([make_graph(str(i), city=f"c{i % 2}", n_tasks=4 + i) for i in range(5)])
+    store.delete_plan("p-1")
+    got = store.agency_pair_arrays()
+    ids = got["ids"]
+    as_rows = sorted({"source_id": min(ids[s], ids[t]), "target_id": max(ids[s], ids[t]), "tasks": int(n)}.items()
+                     for s, t, n in zip(got["source"], got["target"], got["tasks"]))
+    assert [dict(r) for r in as_rows] == sorted(kept(store), key=lambda r: sorted(r.items())) != []
+    store.reset()
+    assert len(store.agency_pair_arrays()["tasks"]) == 0
+    store.close()
