@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urlencode
 
 import queries
@@ -41,7 +42,9 @@ def compare(store: GraphStore, jurisdictions: list[str] | None = None, harmonise
     With nothing chosen, the ``DEFAULT_COLUMNS`` jurisdictions with most plans are compared;
     chosen jurisdictions without plans are listed in ``without_plans`` and left out.
     """
-    places = data.jurisdictions(store)
+    plans = store.plans()
+    plan_count = Counter(p["jurisdiction_id"] for p in plans)  # no agency read: only plan counts are shown
+    places = [{**j, "plans": plan_count[j["id"]]} for j in store.jurisdictions()]
     with_plans = [j for j in places if j["plans"]]
     busiest = sorted(with_plans, key=lambda j: (-j["plans"], j["id"]))
     chosen = list(dict.fromkeys(data.resolve_jurisdiction(store, j) for j in jurisdictions)) if jurisdictions \
@@ -51,7 +54,6 @@ def compare(store: GraphStore, jurisdictions: list[str] | None = None, harmonise
     picked = [j for j in chosen if j not in empty]
     parts = queries.compare(store, jurisdictions=picked, harmonise=harmonise) if picked else {}
     tables = {name: queries.rows(df) for name, df in parts.items()}
-    plans = store.plans()
     titles = {p["id"]: p.get("title") or p["file"] for p in plans}
     zh = {f["code"]: f.get("zh") for f in store.functions()} if tables.get("metrics") else {}
     metrics = [{**m, "year": int(m["year"]) if m.get("year") is not None else None,

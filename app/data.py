@@ -117,14 +117,14 @@ def agencies(store: GraphStore, jurisdiction: str | None = None, function: str |
 
 
 def agency_detail(store: GraphStore, agency_id: str) -> dict:
-    """An agency with the tasks it leads and supports, in (plan, seq) order."""
+    """An agency with the tasks it leads and supports, in (plan, seq) order (its own edges and
+    those tasks only, read by index)."""
     row = store.agency(agency_id)
     if row is None:
         raise NotFound(f"no agency with id '{agency_id}' (search them at /agencies?q=...)")
     jnames = jurisdiction_names(store)
     mine = store.source_edges(agency_id)
-    plan_ids = sorted({e["plan_id"] for e in mine})
-    task_rows = {t["id"]: t for pid in plan_ids for t in store.tasks(pid)}
+    task_rows = {t["id"]: t for t in store.tasks_by_id(sorted({e["task_id"] for e in mine}))}
     led, supported = [], []
     for e in mine:
         t = task_rows.get(e["task_id"])

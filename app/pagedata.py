@@ -124,7 +124,8 @@ def agency(store: GraphStore, agency_id: str, limit: int = 100, led_offset: int 
     from app.views.families import family, family_spec
 
     detail = data.agency_detail(store, agency_id)
-    plans = {p["id"]: _title(p) for p in store.plans()}
+    named = sorted({d["plan_id"] for d in detail["led"] + detail["supported"]})
+    plans = {p["id"]: _title(p) for p in (store.plan(pid) for pid in named) if p}  # its plans only, by id
     for duty in detail["led"] + detail["supported"]:
         duty["plan"] = plans.get(duty["plan_id"], duty["plan_id"])
     fn = next((f for f in store.functions() if f["code"] == detail.get("function")), None)

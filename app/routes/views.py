@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -25,6 +26,12 @@ TopQ = Annotated[int | None, Query(ge=1, le=5000, description="draw at most this
 
 def _top(top: int | None, default: int) -> int:
     return top or default
+
+
+def _places(store) -> list[dict]:
+    """Jurisdictions with their plan counts (the scope links; no agency is read)."""
+    count = Counter(p["jurisdiction_id"] for p in store.plans())
+    return [{**j, "plans": count[j["id"]]} for j in store.jurisdictions()]
 
 
 def _view(request: Request, g, fmt: str, base: str, title: str, view: str, max_nodes: int,
@@ -80,7 +87,7 @@ def co_view(request: Request, store: StoreDep, settings: SettingsDep, ext: str |
     fmt = pick_format(request, ext, format, VIEW_FORMATS)
     g = graphs.co_responsibility_graph(store, plan, jurisdiction)
     scope = plan or jurisdiction or "all plans"
-    places = sorted((j for j in data.jurisdictions(store) if j["plans"]), key=lambda j: (-j["plans"], j["id"]))
+    places = sorted((j for j in _places(store) if j["plans"]), key=lambda j: (-j["plans"], j["id"]))
     shown = places[:MAX_SCOPES] + [j for j in places[MAX_SCOPES:] if jurisdiction in (j["id"], j["name"])]
     scopes = [{"name": "all plans", "url": "/views/co-responsibility", "on": not (plan or jurisdiction)}] + [
         {"name": j["name"], "url": f"/views/co-responsibility?jurisdiction={j['id']}",

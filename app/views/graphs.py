@@ -24,13 +24,21 @@ def _s(value) -> str:
     return "" if value is None else str(value)
 
 
-def _source_nodes(store: GraphStore) -> dict[str, dict]:
+def _source_nodes(store: GraphStore, ids=None) -> dict[str, dict]:
+    """Node attributes of agencies and collectives: those of ``ids`` (``source_facts``, by
+    index), else every one."""
     jn = data.jurisdiction_names(store)
+    if ids is not None:
+        facts = store.source_facts(sorted(set(ids))) if ids else []
+        agencies = [f for f in facts if f["kind"] != "collective"]
+        collectives = [f for f in facts if f["kind"] == "collective"]
+    else:
+        agencies, collectives = store.agencies(), store.collectives()
     out = {}
-    for a in store.agencies():
+    for a in agencies:
         out[a["id"]] = {"label": a["name"], "kind": "agency", "function": _s(a["function"]),
                         "jurisdiction": _s(jn.get(a["jurisdiction_id"])), "leads": 0, "supports": 0}
-    for c in store.collectives():
+    for c in collectives:
         out[c["id"]] = {"label": c["name"], "kind": "collective", "function": "collective",
                         "jurisdiction": _s(jn.get(c["jurisdiction_id"])), "leads": 0, "supports": 0}
     return out
@@ -46,11 +54,12 @@ def _task_node(t: dict) -> dict:
 def agency_task_graph(store: GraphStore, plan_id: str) -> nx.DiGraph:
     """Two-mode graph of one plan: agency/collective -> task, edges typed LEADS/SUPPORTS/NAMED_ON."""
     data.plan(store, plan_id)
-    sources = _source_nodes(store)
+    edges = store.edges([plan_id])
+    sources = _source_nodes(store, {e["source_id"] for e in edges})
     g = nx.DiGraph(name=f"agency-task network of {plan_id}", view="plan", plan_id=plan_id)
     for t in store.tasks(plan_id):
         g.add_node(t["id"], **_task_node(t))
-    for e in store.edges([plan_id]):
+    for e in edges:
         if e["task_id"] not in g:
             continue
         if e["source_id"] not in g:
@@ -75,7 +84,8 @@ def co_responsibility_graph(store: GraphStore, plan_id: str | None = None,
                             jurisdiction: str | None = None) -> nx.Graph:
     """Agencies linked when they share tasks; ``weight`` = number of shared tasks.
 
-    Pooled over all plans unless ``plan_id`` or ``jurisdiction`` (id or name) narrows it.
+    Pooled over all plans unless ``plan_id`` or ``jurisdiction`` (id or name) narrows it; a
+    narrowed graph reads only those plans' edges and the bodies they name.
     """
     plan_ids = None
     if plan_id:
@@ -83,11 +93,12 @@ def co_responsibility_graph(store: GraphStore, plan_id: str | None = None,
         plan_ids = [plan_id]
     elif jurisdiction:
         jid = data.resolve_jurisdiction(store, jurisdiction)
-        plan_ids = [p["id"] for p in store.plans() if p["jurisdiction_id"] == jid]
-    sources = _source_nodes(store)
+        plan_ids = [p["id"] for p in store.plans_matching(jurisdictions=[jid]) if p["jurisdiction_id"] == jid]
+    edges = store.edges(plan_ids) if plan_ids != [] else []
+    sources = _source_nodes(store, None if plan_ids is None else {e["source_id"] for e in edges})
     g = nx.Graph(name="agency co-responsibility network", view="co")
     on_task: dict[str, list[str]] = defaultdict(list)
-    for e in store.edges(plan_ids):
+    for e in edges:
         if e["type"] not in ("LEADS", "SUPPORTS") or e["source_id"] not in sources:
             continue
         if e["source_id"] not in g:
@@ -109,9 +120,9 @@ def ego_graph(store: GraphStore, agency_id: str) -> nx.DiGraph:
     mine = store.source_edges(agency_id)
     my_tasks = {e["task_id"] for e in mine}
     plan_ids = sorted({e["plan_id"] for e in mine})
-    edges = store.edges(plan_ids) if plan_ids else []
-    tasks = {t["id"]: t for pid in plan_ids for t in store.tasks(pid) if t["id"] in my_tasks}
-    sources = _source_nodes(store)
+    edges = [e for e in store.edges(plan_ids) if e["task_id"] in my_tasks] if plan_ids else []
+    tasks = {t["id"]: t for t in store.tasks_by_id(sorted(my_tasks))}
+    sources = _source_nodes(store, {agency_id} | {e["source_id"] for e in edges})
     g = nx.DiGraph(name=f"ego network of {agency_id}", view="ego", center=agency_id)
     g.add_node(agency_id, **dict(sources[agency_id]))
     for tid, t in tasks.items():
