@@ -186,8 +186,15 @@ def _absorbs(previous: str, entry: str) -> bool:
         return False
     if len(entry) <= 3 and _PLACE_KIND.fullmatch(entry):
         return True
+    # 各区、县(市)人民政府 / 各县、市、区: the 各 carries over a list of administrative levels
+    if _LEVEL_WORD.fullmatch(entry) and _LEVELS_SO_FAR.fullmatch(previous):
+        return True
     # 各镇人民政府、街道办事处 / 各乡镇人民政府、街道办: the 各 carries to the town-level office after 、
     return bool(_PLACE_OFFICE.fullmatch(entry)) and bool(re.match(r"各(?:乡镇|镇街|镇|乡|街道)", previous))
+
+
+_LEVEL_WORD = re.compile(r"(?:区|县|市|旗)(?:\([^()]{1,6}\))?(?:人民政府|政府)?")
+_LEVELS_SO_FAR = re.compile(r"各(?:区|县|市|旗)(?:、(?:区|县|市|旗))*")
 
 
 def is_collective(name: str) -> bool:

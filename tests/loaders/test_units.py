@@ -116,3 +116,13 @@ def test_prefix_words_follow_the_identity_rule(units, expected):
 ])
 def test_a_list_written_with_spaces_splits_only_when_every_piece_reads_as_a_body(text, names):
     assert [text[a:b] for a, b in split_entries(text, 0, len(text))[0]] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("市财政局,各区、县(市)人民政府", ["市财政局", "各区、县(市)人民政府"]),
+    ("各县、市、区,市发改委", ["各县、市、区", "市发改委"]),
+    ("各区、市财政局", ["各区", "市财政局"]),  # a body after 、 is its own entry
+    ("各相关职能部门和试点县市区", ["各相关职能部门和试点县市区"]),  # 和 is no separator (annotated so)
+])
+def test_ge_carries_over_a_list_of_administrative_levels(text, names):
+    assert entries(text)[0] == names
