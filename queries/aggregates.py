@@ -62,8 +62,14 @@ def scope(source, filters: dict | None = None):
         if plans is None:
             plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
     return Snapshot(plans=plans, tasks=empty, agencies=empty, collectives=empty,
-                    jurisdictions=_frame(source.jurisdictions(), JURISDICTION_COLS),
-                    functions=_frame(source.functions(), FUNCTION_COLS), edges=empty)
+                    jurisdictions=_text_frame(source.jurisdictions(), JURISDICTION_COLS),
+                    functions=_text_frame(source.functions(), FUNCTION_COLS), edges=empty)
+
+
+def _text_frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
+    """Rows whose values are all text or None as a frame of objects (None kept): what
+    ``frames._frame`` gives for such rows, ~6x faster (this runs on every scoped call)."""
+    return pd.DataFrame(list(rows), columns=cols, dtype=object)
 
 
 def _listed(value) -> list | None:
