@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from queries.aggregates import pushes_down
-from queries.frames import assignments_frame, snapshot, split_filters
+from queries.frames import assignments_frame, scoped_snapshot, split_filters
 from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, graph_from_frame
 from queries.measures import Components, eigenvector, pagerank, paths_measures
 
@@ -179,7 +179,7 @@ def centrality(source, graph: str = "two_mode", per_plan: bool = False, k: int |
     stats = {"k": k, "seed": seed, "sample_threshold": sample_threshold}
     if graph == "co_responsibility" and not per_plan and not filters.get("function") and pushes_down(source):
         return _sorted(pooled_co_responsibility(source, filters, **stats))
-    snap = snapshot(source)
+    snap = scoped_snapshot(source, filters)  # only the plans the filters keep
     df = assignments_frame(snap, collectives=False, **filters)
     options = {"lead_weight": lead_weight, "support_weight": support_weight} if graph == "two_mode" else {}
     if per_plan:

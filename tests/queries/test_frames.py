@@ -141,3 +141,15 @@ def test_scoped_filters_that_match_nothing_still_name_what_is_known(logged):
     with pytest.raises(BadFilter) as err:
         tasks_frame(logged, plan="nope.txt")
     assert "nope.txt" in str(err.value) and "11.txt" in str(err.value)
+
+
+@pytest.mark.parametrize("graph", ["two_mode", "directed", "co_responsibility"])
+def test_per_plan_centrality_of_a_jurisdiction_reads_only_its_plans(logged, graph):
+    from queries.centrality import centrality
+
+    whole = snapshot(logged._store)
+    scope = {"jurisdiction": "城市c2"}
+    got = centrality(logged, graph=graph, per_plan=True, **scope)
+    assert logged.whole_store_reads() == [] and logged.plans_read() == set(resolve_plans(whole, **scope))
+    assert set(got["plan_id"]) == logged.plans_read()
+    pd.testing.assert_frame_equal(got, centrality(whole, graph=graph, per_plan=True, **scope))
