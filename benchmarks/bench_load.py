@@ -11,6 +11,12 @@ Usage::
     python -m benchmarks.bench_load --plans 2000                        # embedded only
     agencynet neo4j start --port 7687                                    # a local Neo4j
     python -m benchmarks.bench_load --plans 2000 --neo4j-uri bolt://127.0.0.1:7687
+    python -m benchmarks.bench_load --plans 10000 --launch --skip-single --skip-embedded
+
+``--launch`` starts a fresh embedded Neo4j of its own (``agencynet.neo4j_launcher``, heap and
+page cache from the settings, a throwaway data directory) and stops it at the end; its CPU
+time is reported too. The bulk run loads ``--slice`` plans per ``load_many`` call and prints
+rows/s for each slice, so a rate that decays as the database grows is visible.
 
 It EMPTIES the Neo4j it is pointed at. Prints the machine, then one line per run.
 """
@@ -100,13 +106,27 @@ def server_cpu(pid: int | None) -> float:
 SERVER_PID: int | None = None
 
 
-def timed(label: str, store, graphs, bulk: bool) -> None:
+def timed(label: str, store, graphs, bulk: bool, slice_plans: int = 0) -> None:
     store.reset()
     cpu = server_cpu(SERVER_PID) if store.kind == "neo4j" else 0.0
     client = time.process_time()
     started = time.perf_counter()
     if bulk:
-        statuses = [r.status for r in store.load_many(graphs)]
+        statuses = []
+        step = slice_plans or len(graphs) or 1
+        for start in range(0, len(graphs), step):
+            part = graphs[start:start + step]
+            part_cpu, part_started = server_cpu(SERVER_PID) if store.kind == "neo4j" else 0.0, time.perf_counter()
+            statuses += [r.status for r in store.load_many(part)]
+            if slice_plans and len(graphs) > step:
+                took = time.perf_counter() - part_started
+                extra = ""
+                if SERVER_PID and store.kind == "neo4j":
+                    used = server_cpu(SERVER_PID) - part_cpu
+                    extra = f", server cpu {used:.1f} s"
+                print(f"  {store.kind} slice plans {start:>7}-{start + len(part) - 1:<7} {rows_of(part):>8} rows "
+                      f"{took:7.2f} s {rows_of(part) / took:>9,.0f} rows/s{extra}; load average "
+                      f"{os.getloadavg()[0]:.1f}", flush=True)
     else:
         statuses = [store.load(g).status for g in graphs]
     seconds = time.perf_counter() - started
@@ -157,14 +177,43 @@ def main(argv=None) -> None:
     parser.add_argument("--reads", action="store_true", help="also time the list reads after loading")
     parser.add_argument("--server-pid", type=int, default=None,
                         help="pid of a local Neo4j: also report its CPU time (a fair figure on a busy machine)")
+    parser.add_argument("--launch", action="store_true",
+                        help="start a fresh embedded Neo4j for this run (throwaway data) and stop it after")
+    parser.add_argument("--skip-embedded", action="store_true", help="do not time the embedded store")
+    parser.add_argument("--slice", type=int, default=1000,
+                        help="plans per load_many call in the bulk run, rows/s printed per slice (0: one call)")
+    parser.add_argument("--chunk-rows", type=int, default=None,
+                        help="task+edge rows per Neo4j transaction (default store.neo4j_load.CHUNK_ROWS)")
     args = parser.parse_args(argv)
     global SERVER_PID
     SERVER_PID = args.server_pid
+    with tempfile.TemporaryDirectory() as scratch:
+        launcher = None
+        if args.launch:
+            from agencynet.neo4j_launcher import Neo4jLauncher, free_port
+            from agencynet.settings import Settings as _Settings
+
+            launcher = Neo4jLauncher(Path(scratch) / "neo4j", build_dir=Neo4jLauncher.from_settings(_Settings()).build_dir)
+            args.neo4j_uri = launcher.start(port=free_port(), data_dir=Path(scratch) / "neo4j" / "data", timeout=300)
+            args.neo4j_password = ""
+            SERVER_PID = launcher.status()["pid"]
+            print(f"launched {args.neo4j_uri} (pid {SERVER_PID}, heap {launcher.heap_mb} MB, "
+                  f"page cache {launcher.pagecache_mb} MB)")
+        try:
+            _run(args)
+        finally:
+            if launcher is not None:
+                launcher.stop(timeout=120)
+
+
+def _run(args) -> None:
 
     from agencynet.settings import Settings
     from store import make_driver
     from store.embedded import EmbeddedStore
     from store.neo4j_store import Neo4jStore
+
+    from store.neo4j_load import CHUNK_ROWS
 
     graphs = make_plans(args.plans, tasks_per_plan=args.tasks)
     driver = version = None
@@ -175,22 +224,24 @@ def main(argv=None) -> None:
     print(summary(f"Neo4j {version}" if version else None))
     print(f"{len(graphs)} plans, {rows_of(graphs)} task+edge rows ({rows_of(graphs) / len(graphs):.0f} a plan)")
     with tempfile.TemporaryDirectory() as tmp:
-        store = EmbeddedStore(tmp)
-        if not args.skip_single:
-            timed("embedded load (1 tx/plan)", store, graphs, bulk=False)
-        timed("embedded load_many", store, graphs, bulk=True)
-        reload("embedded reload", store, graphs)
-        if args.reads:
-            time_reads(store, graphs)
-        size = sum(f.stat().st_size for f in Path(tmp).iterdir())
-        print(f"embedded file size {size / 1e6:.1f} MB")
-        store.close()
+        if not args.skip_embedded:
+            store = EmbeddedStore(tmp)
+            if not args.skip_single:
+                timed("embedded load (1 tx/plan)", store, graphs, bulk=False)
+            timed("embedded load_many", store, graphs, bulk=True)
+            reload("embedded reload", store, graphs)
+            if args.reads:
+                time_reads(store, graphs)
+            size = sum(f.stat().st_size for f in Path(tmp).iterdir())
+            print(f"embedded file size {size / 1e6:.1f} MB")
+            store.close()
     if driver is not None:
-        store = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri)
+        store = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri, chunk_rows=args.chunk_rows or CHUNK_ROWS)
         store.setup()
         if not args.skip_single:
             timed("neo4j load (1 tx/plan)", store, graphs, bulk=False)
-        timed("neo4j load_many", store, graphs, bulk=True)
+        print(f"neo4j load_many: {store.chunk_rows} task+edge rows a transaction, {args.slice or len(graphs)} plans a call")
+        timed("neo4j load_many", store, graphs, bulk=True, slice_plans=args.slice)
         reload("neo4j reload", store, graphs)
         if args.reads:
             time_reads(store, graphs)

@@ -25,7 +25,7 @@ from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTIO
 
 #: Task+edge rows a ``load_many`` transaction holds, about (measured in docs/store.md:
 #: larger transactions mean fewer commits; the heap must hold the transaction state).
-CHUNK_ROWS = 20000
+CHUNK_ROWS = 50000
 
 #: Node rows sent to ``load_nodes``: PlanGraph attribute, row keys, key (digest ``v`` added).
 NODE_ROWS = (

@@ -46,14 +46,19 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
         Database name, e.g. ``"neo4j"``.
     uri : str, optional
         Shown in error messages; defaults to the driver's address.
+    chunk_rows : int, optional
+        Task+edge rows a ``load_many`` transaction holds, about (default
+        ``store.neo4j_load.CHUNK_ROWS``; a plan is never split).
     """
 
     kind = "neo4j"
 
-    def __init__(self, driver: Driver, database: str = "neo4j", uri: str | None = None):
+    def __init__(self, driver: Driver, database: str = "neo4j", uri: str | None = None,
+                 chunk_rows: int = CHUNK_ROWS):
         self.driver = driver
         self.database = database
         self.uri = uri or _driver_address(driver)
+        self.chunk_rows = chunk_rows
 
     # -- errors ---------------------------------------------------------------------------
 
@@ -96,7 +101,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
             neo4j_totals.ensure(self.driver, self.database)
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
-        """Load plans in transactions of about ``store.neo4j_load.CHUNK_ROWS`` task+edge rows; see ``GraphStore.load_many``.
+        """Load plans in transactions of about ``chunk_rows`` task+edge rows; see ``GraphStore.load_many``.
 
         The next chunk's parameters are built (``store.neo4j_load.prepare``, pure Python) in a
         worker thread while the server writes the current chunk; transactions still run one
@@ -105,7 +110,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
         still load.
         """
         results: list[LoadResult] = []
-        groups = list(chunks(graphs, limit=CHUNK_ROWS))
+        groups = list(chunks(graphs, limit=self.chunk_rows))
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neo4j-load-prepare") as pool:
             upcoming = pool.submit(prepare, groups[0]) if groups else None
             for index in range(len(groups)):

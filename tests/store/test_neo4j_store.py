@@ -117,3 +117,33 @@ def test_refused_credentials_name_uri_and_cause(auth_server, monkeypatch, tmp_pa
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip().startswith("error: store at " + auth_server)
     assert "credentials refused" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.neo4j
+def test_load_many_in_many_small_transactions_equals_one_transaction(neo4j_driver, neo4j_server):
+    """Chunks prepared ahead in the worker thread: results in order, a bad plan isolated, reloads
+    of a chunk that mixes unchanged and new plans write only the new ones' nodes."""
+    graphs = [make_graph(str(i), city=f"c{i % 3}", n_tasks=3 + i % 4) for i in range(9)]
+    bad = make_graph("bad", n_tasks=4, city="c9")
+    bad.tasks[-1]["text"] = {"not": "storable"}
+    one = Neo4jStore(neo4j_driver, "neo4j", uri=neo4j_server["uri"], chunk_rows=10 ** 9)
+    one.setup()
+    one.reset()
+    assert {r.status for r in one.load_many(graphs)} == {"loaded"}
+    whole = (one.counts(), one.edges(), one.agencies(), one.tasks(), one.plans())
+    one.reset()
+
+    small = Neo4jStore(neo4j_driver, "neo4j", uri=neo4j_server["uri"], chunk_rows=25)  # 1-2 plans a chunk
+    results = small.load_many(graphs[:4] + [bad] + graphs[4:])
+    assert [(r.plan_id, r.status) for r in results] == (
+        [(g.plan["id"], "loaded") for g in graphs[:4]] + [("p-bad", "failed")]
+        + [(g.plan["id"], "loaded") for g in graphs[4:]])
+    assert "storable" in results[4].error or results[4].error
+    assert (small.counts(), small.edges(), small.agencies(), small.tasks(), small.plans()) == whole
+
+    small.reset()
+    assert {r.status for r in small.load_many(graphs[:5])} == {"loaded"}
+    mixed = small.load_many(graphs)  # chunks holding unchanged and new plans together
+    assert [r.status for r in mixed] == ["unchanged"] * 5 + ["loaded"] * 4
+    assert (small.counts(), small.edges(), small.agencies(), small.tasks(), small.plans()) == whole
+    small.reset()
