@@ -143,6 +143,47 @@ def bench(label: str, store, args) -> None:
     print(f"{label}: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
 
 
+def graph_only(cache: str, plans: int, repeats: int) -> None:
+    """The measures alone on the pooled co-responsibility graph of the first ``plans`` cached
+    plans, pairs counted here from the graphs' edges (no store): how the compute part scales."""
+    from collections import Counter
+    from itertools import combinations
+
+    import numpy as np
+
+    from benchmarks.scale.graph_cache import iter_batches
+    from queries.centrality import array_centrality
+
+    t, done, named, index = time.perf_counter(), 0, Counter(), {}
+    for graphs in iter_batches(cache, BATCH):
+        for g in graphs[:plans - done]:
+            members: dict[str, set] = {}
+            for e in g.edges:
+                if e["type"] in ("LEADS", "SUPPORTS"):
+                    members.setdefault(e["task_id"], set()).add(e["source_id"])
+            for ids in members.values():
+                for a in ids:
+                    index.setdefault(a, len(index))
+                named.update(combinations(sorted(ids), 2))
+        done = min(plans, done + len(graphs))
+        if done >= plans:
+            break
+    pairs = np.array([(index[a], index[b], n) for (a, b), n in named.items()], dtype=np.int64).reshape(-1, 3)
+    order = np.empty(len(index), dtype=object)
+    for a, i in index.items():
+        order[i] = a
+    print(f"graph only: {done} plans -> {len(index)} agencies, {len(pairs)} pairs "
+          f"(counted in {time.perf_counter() - t:.0f} s)", flush=True)
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        m = array_centrality(len(index), pairs[:, 0], pairs[:, 1], pairs[:, 2], order=order)
+        times.append(time.perf_counter() - t)
+    print(f"graph only: measures p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s "
+          f"({repeats} runs; betweenness_k {m['betweenness_k']}); peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plans", type=int, default=10000)
@@ -157,7 +198,11 @@ def main(argv=None) -> None:
     ap.add_argument("--neo4j-user", default="neo4j")
     ap.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", ""))
     ap.add_argument("--neo4j-load", action="store_true", help="EMPTY the Neo4j database and load --plans plans")
+    ap.add_argument("--graph-only", action="store_true",
+                    help="with --cache: time the measures alone on the cached plans' pooled graph (no store)")
     args = ap.parse_args(argv)
+    if args.graph_only:
+        return graph_only(args.cache, args.plans, args.repeats)
 
     driver = version = None
     if args.neo4j_uri:
