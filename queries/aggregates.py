@@ -40,29 +40,31 @@ def keeps_totals(source) -> bool:
     return pushes_down(source) and all(hasattr(source, r) for r in TOTAL_READS)
 
 
-def _has_plan_filter(filters: dict) -> bool:
+def has_plan_filter(filters: dict) -> bool:
+    """True when a plan-level filter (plan, jurisdiction, level, year) is given."""
     return any(_listed(filters.get(k)) is not None for k in PLAN_FILTERS)
 
 
-def scope(source, filters: dict | None = None):
+def scope(source, filters: dict | None = None, jurisdictions: bool = True):
     """The small frames filters are resolved against: the full :class:`Snapshot` for a
     snapshot or an in-memory source, else a Snapshot holding only plans, functions and
     jurisdictions (the other frames empty). With no plan filter no plan is read (the plans
     frame is empty: see :func:`plans_in_scope`). With plan filters only the matching plans
     are read (``plans_matching``); when a plan or jurisdiction asked for matches nothing,
-    every plan is read so that ``resolve_plans`` can say what is known."""
+    every plan is read so that ``resolve_plans`` can say what is known. ``jurisdictions``
+    False: the jurisdictions frame is left empty (not read)."""
     if not pushes_down(source):
         return snapshot(source)
     empty = pd.DataFrame()
     filters = filters or {}
-    if not _has_plan_filter(filters):
+    if not has_plan_filter(filters):
         plans = pd.DataFrame(columns=PLAN_SCOPE_COLS)
     else:
         plans = _matching(source, filters)
         if plans is None:
             plans = pd.DataFrame.from_records(source.plans(), columns=PLAN_COLS)  # no object/None conversion: ~10x faster
     return Snapshot(plans=plans, tasks=empty, agencies=empty, collectives=empty,
-                    jurisdictions=_text_frame(source.jurisdictions(), JURISDICTION_COLS),
+                    jurisdictions=_text_frame(source.jurisdictions() if jurisdictions else [], JURISDICTION_COLS),
                     functions=_text_frame(source.functions(), FUNCTION_COLS), edges=empty)
 
 
@@ -177,11 +179,12 @@ def function_duties(source, snap: Snapshot, ids: list[str] | None, by_plan: bool
     return out.reset_index()[cols]
 
 
-def flagged_tasks_frame(rows) -> pd.DataFrame:
-    """Rows of ``flagged_tasks`` / ``flagged_page`` as a frame with the task columns and ``units``."""
+def flagged_tasks_frame(rows, named: bool = False) -> pd.DataFrame:
+    """Rows of ``flagged_tasks`` (or, ``named``, ``flagged_page``: with plan and jurisdiction) as a
+    frame with the task columns and ``units``."""
     from queries.frames import TASK_COLS
 
-    return _frame(rows, [*TASK_COLS, "units"])
+    return _frame(rows, [*TASK_COLS, "units", *(["plan", "jurisdiction"] if named else [])])
 
 
 def flagged_tasks(source, snap: Snapshot, ids: list[str] | None, functions: list[str] | None) -> pd.DataFrame:

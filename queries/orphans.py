@@ -38,7 +38,7 @@ def _scope(source, filters: dict):
     With ``harmonise`` the function filter matches every code whose successor is the
     successor of a code asked for (quality_supervision finds market_regulation too)."""
     filters = split_filters(dict(filters))
-    snap = agg.scope(source, filters)
+    snap = agg.scope(source, filters, jurisdictions=False)  # plan facts come with the plans
     wanted = check_functions(snap, filters.get("function"))
     functions = None
     if wanted:
@@ -64,8 +64,8 @@ def _wanted_categories(category, include_open_list: bool) -> list[str]:
     return [c for c in (wanted or CATEGORIES) if c != "open_list" or include_open_list]
 
 
-def _flagged_frame(rows) -> pd.DataFrame:
-    tasks = agg.flagged_tasks_frame(rows).rename(columns={"id": "task_id"})
+def _flagged_frame(rows, named: bool = False) -> pd.DataFrame:
+    tasks = agg.flagged_tasks_frame(rows, named).rename(columns={"id": "task_id"})
     tasks = tasks.assign(category=tasks["orphan"], open_list=tasks["open_list"].fillna(False).astype(bool))
     tasks.loc[tasks["category"].isna() & tasks["open_list"], "category"] = "open_list"
     return tasks
@@ -98,9 +98,8 @@ def orphans(source, category=None, include_open_list: bool = True, limit: int | 
     if ids is None and functions is None and agg.keeps_totals(source):
         totals = source.plan_flags(limit=0)["totals"]
         count = sum(totals["open_only" if c == "open_list" else c] for c in cats)
-        out = _flagged_frame(source.flagged_page(cats, limit=limit, offset=offset))
-        return agg.page(_plan_facts(source, snap, ids, out)[ORPHAN_COLS].reset_index(drop=True), limit, offset,
-                        total=count)
+        out = _flagged_frame(source.flagged_page(cats, limit=limit, offset=offset), named=True)
+        return agg.page(out[ORPHAN_COLS].reset_index(drop=True), limit, offset, total=count)
     tasks = _flagged_frame(agg.flagged_tasks(source, snap, ids, functions).to_dict("records"))
     out = tasks[tasks["category"].isin(cats)]
     out = _plan_facts(source, snap, ids, out)
@@ -145,8 +144,9 @@ def _rates(out: pd.DataFrame) -> pd.DataFrame:
 def _summary_from_totals(source, snap, limit, offset) -> pd.DataFrame:
     """One page of the whole-store summary from the per-plan counts kept at write time."""
     got = source.plan_flags(limit=limit, offset=offset)
-    out = pd.DataFrame(got["rows"], columns=["plan_id", "tasks", *ORPHAN_CATEGORIES, "open_list", "open_only"])
+    out = pd.DataFrame(got["rows"], columns=["plan_id", "plan", "jurisdiction", "tasks", *ORPHAN_CATEGORIES,
+                                             "open_list", "open_only"])
     for c in ("tasks", *ORPHAN_CATEGORIES, "open_list"):
         out[c] = out[c].astype(int)
     out["orphans"] = out[list(ORPHAN_CATEGORIES)].sum(axis=1).astype(int)
-    return agg.page(_rates(_plan_facts(source, snap, None, out)), limit, offset, total=got["count"])
+    return agg.page(_rates(out), limit, offset, total=got["count"])

@@ -27,10 +27,10 @@ FUNCTION_RANK_COLS = ["function", "function_zh", "function_en", "agencies", "lea
                       "tasks", "lead_share", "lead_support_ratio"]
 
 
-def _prepare(source, filters: dict):
+def _prepare(source, filters: dict, jurisdictions: bool = True):
     """(scope snapshot, plan ids or None, wanted function codes, successor map or {})."""
     filters = split_filters(filters)
-    snap = agg.scope(source, filters)
+    snap = agg.scope(source, filters, jurisdictions=jurisdictions)
     wanted = check_functions(snap, filters.get("function"))
     ids = agg.plan_ids(snap, filters)
     succ = successor_map(snap) if filters.get("harmonise") else {}
@@ -58,7 +58,8 @@ def _agency_rows(out: pd.DataFrame, snap, succ: dict) -> pd.DataFrame:
     """Agency-duty rows (agency_id, agency, jurisdiction_id, function, leads, supports) with
     harmonised function, jurisdiction name, English function name and total."""
     out["function"] = out["function"].map(lambda c: succ.get(c, c) if c else c)
-    out["jurisdiction"] = out["jurisdiction_id"].map(dict(zip(snap.jurisdictions["id"], snap.jurisdictions["name"])))
+    if "jurisdiction" not in out:  # the totals' rows name it already
+        out["jurisdiction"] = out["jurisdiction_id"].map(dict(zip(snap.jurisdictions["id"], snap.jurisdictions["name"])))
     out["function_en"] = out["function"].map(_function_names(snap)[1])
     out["total"] = out["leads"].astype(int) + out["supports"].astype(int)  # LEADS and SUPPORTS exclude each other
     return out
@@ -71,7 +72,7 @@ def _ranked_from_totals(source, snap, wanted, succ, limit, offset) -> pd.DataFra
         codes = set(snap.functions["code"]) | set(wanted)
         functions = sorted(c for c in codes if succ.get(c, c) in set(wanted))
     got = source.agency_totals(functions=functions, limit=limit, offset=offset)
-    cols = ["agency_id", "name", "jurisdiction_id", "function", "leads", "supports"]
+    cols = ["agency_id", "name", "jurisdiction_id", "jurisdiction", "function", "leads", "supports"]
     out = _agency_rows(_frame(got["rows"], cols).rename(columns={"name": "agency"}), snap, succ)
     out = _finish(out, source, snap, None, False, tasks=got["tasks"])
     return agg.page(out[AGENCY_RANK_COLS].reset_index(drop=True), limit, offset, total=got["count"])
@@ -102,8 +103,9 @@ def rank_agencies(source, by_plan: bool = False, limit: int | None = None, offse
     >>> [(r.agency, r.leads, r.supports, round(r.lead_share, 3)) for r in df.itertuples()]
     [('A局', 2, 0, 0.333), ('B局', 1, 2, 0.167), ('C局', 0, 2, 0.0)]
     """
-    snap, ids, wanted, succ = _prepare(source, filters)
-    if ids is None and not by_plan and agg.keeps_totals(source):
+    from_totals = not by_plan and agg.keeps_totals(source) and not agg.has_plan_filter(filters)
+    snap, ids, wanted, succ = _prepare(source, filters, jurisdictions=not from_totals)
+    if from_totals:
         return _ranked_from_totals(source, snap, wanted, succ, limit, offset)
     out = _agency_rows(agg.agency_duties(source, snap, ids, by_plan).rename(columns={"name": "agency"}), snap, succ)
     if wanted:

@@ -96,15 +96,15 @@ class GraphStore(Protocol):
     every row):
 
     - agency_totals(functions=None, limit=None, offset=0) -> {"count", "tasks", "rows"}: rows
-      agency_id, name, jurisdiction_id, function, leads, supports over every plan (as
-      ``agency_duties()``) in ranking order: leads desc, leads + supports desc, name, id; only
+      agency_id, name, jurisdiction_id, jurisdiction (its name), function, leads, supports over
+      every plan (as ``agency_duties()``) in ranking order: leads desc, leads + supports desc, name, id; only
       agencies of one of ``functions`` when given; ``count`` the agencies ranked (before paging),
       ``tasks`` the number of tasks in the store
     - flagged_page(categories, limit=None, offset=0) [plan_id, seq]: ``flagged_tasks()`` rows
       whose orphan is in ``categories``, or, when "open_list" is among them, whose open_list is
-      true and orphan None
+      true and orphan None; plus the plan's ``plan`` (file) and ``jurisdiction`` (name)
     - plan_flags(limit=None, offset=0) -> {"count", "totals", "rows"}: rows [plan_id] plan_id,
-      tasks, unassigned, collective_only, leaderless, lead_is_collective (tasks of each orphan
+      plan (file), jurisdiction (name), tasks, unassigned, collective_only, leaderless, lead_is_collective (tasks of each orphan
       category), open_list (tasks with an open list), open_only (open list, no category) of the
       plans with tasks; ``count`` those plans, ``totals`` each column summed over them
     """

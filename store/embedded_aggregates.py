@@ -65,17 +65,22 @@ ORDER BY id
 """)
 
 IN_FUNCTIONS = " WHERE function IN (SELECT value FROM json_each(:functions))"
-AGENCY_TOTALS = """SELECT agency_id, name, jurisdiction_id, function, leads, supports FROM agency_totals{where}
-ORDER BY leads DESC, total DESC, name, agency_id LIMIT :limit OFFSET :offset"""
+AGENCY_TOTALS = """SELECT t.agency_id, t.name, t.jurisdiction_id, j.name AS jurisdiction, t.function, t.leads, t.supports
+FROM (SELECT * FROM agency_totals{where} ORDER BY leads DESC, total DESC, name, agency_id LIMIT :limit OFFSET :offset) t
+LEFT JOIN jurisdictions j ON j.id = t.jurisdiction_id
+ORDER BY t.leads DESC, t.total DESC, t.name, t.agency_id"""
 AGENCY_TOTALS_COUNT = "SELECT count(*) AS n FROM agency_totals{where}"
 FLAGGED_PAGE = ("SELECT " + ", ".join("t." + k for k in TASK_KEYS) + """,
        (SELECT json_group_array(mention) FROM (SELECT e.mention FROM edges e WHERE e.task_id = t.id
-                                                ORDER BY e.position, e.type, e.source_id)) AS units
+                                                ORDER BY e.position, e.type, e.source_id)) AS units,
+       (SELECT file FROM plans p WHERE p.id = t.plan_id) AS plan,
+       (SELECT jurisdiction FROM plans p WHERE p.id = t.plan_id) AS jurisdiction
 FROM tasks t INDEXED BY tasks_plan
 WHERE t.orphan IN (SELECT value FROM json_each(:categories)) OR (:soft AND t.orphan IS NULL AND t.open_list = 1)
 ORDER BY t.plan_id, t.seq LIMIT :limit OFFSET :offset
 """)
-PLAN_FLAGS = "SELECT plan_id, " + ", ".join(FLAG_COLS) + " FROM plan_flags ORDER BY plan_id LIMIT :limit OFFSET :offset"
+PLAN_FLAGS = ("SELECT f.plan_id, p.file AS plan, p.jurisdiction, " + ", ".join("f." + c for c in FLAG_COLS)
+              + " FROM plan_flags f LEFT JOIN plans p ON p.id = f.plan_id ORDER BY f.plan_id LIMIT :limit OFFSET :offset")
 PLAN_FLAG_TOTALS = ("SELECT count(*) AS plans, " + ", ".join(f"coalesce(sum({c}), 0) AS {c}" for c in FLAG_COLS)
                     + " FROM plan_flags")
 

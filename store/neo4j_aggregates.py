@@ -83,8 +83,7 @@ class Neo4jAggregates:
         if functions is None:
             record = self._read("read_agency_totals", **page)[0]
         else:
-            record = self._read("read_function_agency_totals", functions=list(functions), skip=int(offset),
-                                limit=None if limit is None else max(0, int(limit)))[0]
+            record = self._read("read_function_agency_totals", functions=list(functions), **page)[0]
         return {"count": record["count"], "tasks": record["tasks"], "rows": [dict(r) for r in record["rows"]]}
 
     def flagged_page(self, categories: list[str], limit: int | None = None, offset: int = 0) -> list[dict]:
@@ -100,4 +99,4 @@ class Neo4jAggregates:
         record = self._read("read_plan_flag_totals", skip=int(offset), limit=page_limit(limit),
                             width=len(FLAG_COLS))[0]
         return {"count": record["plans"], "totals": dict(zip(FLAG_COLS, record["totals"])),
-                "rows": [dict(zip(("plan_id", *FLAG_COLS), r)) for r in record["rows"]]}
+                "rows": [dict(zip(("plan_id", "plan", "jurisdiction", *FLAG_COLS), r)) for r in record["rows"]]}

@@ -193,7 +193,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
         ids = sorted(p for p in places if p is not None)
         while ids:
             ids = sorted(tx.run(query("prune_jurisdictions"), ids=ids).single()["parents"])
-        neo4j_totals.refresh(tx, record["sources"] or [], [])
+        neo4j_totals.refresh(tx, record["sources"] or [], [plan_id])
         return True
 
     def delete_plan(self, plan_id: str) -> bool:

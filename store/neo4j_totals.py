@@ -4,17 +4,21 @@ what the page costs (``agency_totals``, ``flagged_page``, ``plan_flags`` in ``st
 - on each Agency: ``duty_leads``, ``duty_supports``, ``duty_total`` (distinct tasks; degree
   counts), indexed (``agency_duty_rank``) in the ranking's order;
 - on each Plan: ``flag_counts``, the list ``store.embedded_totals.FLAG_COLS`` (tasks, each
-  orphan category, open list, open list without category).
+  orphan category, open list, open list without category);
+- on the one ``(:Totals {id: "all"})`` node: ``plans`` (plans with tasks) and ``flag_counts``
+  summed over every plan, changed by each refresh by the difference it made (so the whole
+  store's orphan count is one node read, not a pass over every plan).
 
 ``refresh`` runs inside the load / delete transaction for the agencies and plans it touched
-(``cypher/refresh_*_totals.cypher``); ``ensure`` fills them once for a database written
-before they were kept.
+(``cypher/refresh_*_totals.cypher``; a plan being cleared is refreshed to zeros);
+``ensure`` fills them once for a database written before they were kept.
 """
 
 from __future__ import annotations
 
 from loaders.records import ORPHAN_CATEGORIES
 from store.cypher import query
+from store.embedded_totals import FLAG_COLS
 
 BATCH = 5000
 
@@ -31,6 +35,9 @@ def refresh(tx, agency_ids, plan_ids) -> None:
 def ensure(driver, database: str) -> int:
     """Fill missing totals (a database from before they were kept), in transactions of ``BATCH``.
     Returns the number of plans filled (0: nothing to do, one cheap read)."""
+    state = driver.execute_query(query("read_store_totals"), database_=database).records[0]
+    if not state["kept"] and state["plans"]:  # plans counted before the sums were kept
+        driver.execute_query(query("rebuild_store_totals"), {"width": len(FLAG_COLS)}, database_=database)
     filled = 0
     while True:
         ids = [r["id"] for r in driver.execute_query(query("read_plans_without_totals"), {"batch": BATCH},

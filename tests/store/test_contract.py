@@ -411,15 +411,21 @@ def _ranked(store) -> list[dict]:
     """The whole-store ranking order computed from ``agency_duties``: leads, total (desc), name, id."""
     rows = sorted(store.agency_duties(), key=lambda r: (-r["leads"], -r["leads"] - r["supports"], r["name"],
                                                         r["agency_id"]))
-    return [{k: r[k] for k in ("agency_id", "name", "jurisdiction_id", "function", "leads", "supports")}
-            for r in rows]
+    names = {j["id"]: j["name"] for j in store.jurisdictions()}
+    return [{**{k: r[k] for k in ("agency_id", "name", "jurisdiction_id", "function", "leads", "supports")},
+             "jurisdiction": names[r["jurisdiction_id"]]} for r in rows]
 
 
-def _plan_flags(tasks) -> list[dict]:
+def _plan_facts(store) -> dict:
+    return {p["id"]: {"plan": p["file"], "jurisdiction": p["jurisdiction"]} for p in store.plans()}
+
+
+def _plan_flags(store, tasks) -> list[dict]:
     out: dict[str, dict] = {}
+    facts = _plan_facts(store)
     for t in tasks:
-        row = out.setdefault(t["plan_id"], {"plan_id": t["plan_id"], "tasks": 0, **dict.fromkeys(FLAG_CATEGORIES, 0),
-                                            "open_list": 0, "open_only": 0})
+        row = out.setdefault(t["plan_id"], {"plan_id": t["plan_id"], **facts[t["plan_id"]], "tasks": 0,
+                                            **dict.fromkeys(FLAG_CATEGORIES, 0), "open_list": 0, "open_only": 0})
         row["tasks"] += 1
         if t["orphan"]:
             row[t["orphan"]] += 1
@@ -437,13 +443,14 @@ def _check_totals(store) -> None:
         assert store.agency_totals(functions=[fn], limit=2) == {"count": len(mine), "tasks": len(tasks),
                                                                "rows": mine[:2]}
     assert store.agency_totals(functions=[])["rows"] == []
-    flagged = store.flagged_tasks()
+    facts = _plan_facts(store)
+    flagged = [{**t, **facts[t["plan_id"]]} for t in store.flagged_tasks()]
     for cats in (["unassigned"], ["leaderless", "open_list"], ["open_list"], [*FLAG_CATEGORIES, "open_list"]):
         want = [t for t in flagged if t["orphan"] in cats
                 or ("open_list" in cats and t["orphan"] is None and t["open_list"])]
         assert store.flagged_page(cats) == want, cats
         assert store.flagged_page(cats, limit=2, offset=1) == want[1:3]
-    per_plan = _plan_flags(tasks)
+    per_plan = _plan_flags(store, tasks)
     totals = {k: sum(r[k] for r in per_plan) for k in ("tasks", *FLAG_CATEGORIES, "open_list", "open_only")}
     assert store.plan_flags() == {"count": len(per_plan), "totals": totals, "rows": per_plan}
     assert store.plan_flags(limit=1, offset=1)["rows"] == per_plan[1:2]
