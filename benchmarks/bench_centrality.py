@@ -89,13 +89,13 @@ def profile(store) -> dict:
     from queries.measures import Components, eigenvector, pagerank, paths_measures
     from queries.ranking import rank_agencies
 
-    laps, t = {}, time.perf_counter()
+    laps, t, c = {}, time.perf_counter(), time.process_time()
 
     def lap(name):
-        nonlocal t
-        now = time.perf_counter()
-        laps[name] = now - t
-        t = now
+        nonlocal t, c
+        now, cpu = time.perf_counter(), time.process_time()
+        laps[name] = (now - t, cpu - c)
+        t, c = now, cpu
 
     nodes = rank_agencies(store).sort_values("agency_id", kind="stable").reset_index(drop=True)
     lap("store read: rank_agencies (nodes)")
@@ -124,17 +124,19 @@ def bench(label: str, store, args) -> None:
     counts = store.counts()
     print(f"{label}: {counts['Plan']} plans, {counts['Task']} tasks, "
           f"{counts['LEADS'] + counts['SUPPORTS'] + counts['NAMED_ON']} edges, {counts['Agency']} agencies", flush=True)
-    times, out = [], None
+    times, cpu, out = [], [], None
     for _ in range(args.repeats):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = q.centrality(store, graph="co_responsibility")
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
     k = out["betweenness_k"]
     print(f"{label}: pooled co_responsibility centrality, {args.repeats} runs: p50 {statistics.median(times):.2f} s, "
-          f"p95 {percentile(times, 95):.2f} s; {len(out)} agencies; betweenness exact for "
+          f"p95 {percentile(times, 95):.2f} s (this process's CPU p50 {statistics.median(cpu):.2f} s); "
+          f"{len(out)} agencies; betweenness exact for "
           f"{int((k == out['graph_nodes']).sum())} of them", flush=True)
-    for part, seconds in profile(store).items():
-        print(f"{label}:   {part:40s} {seconds:8.2f} s", flush=True)
+    for part, (seconds, cpu_s) in profile(store).items():
+        print(f"{label}:   {part:48s} {seconds:8.2f} s wall {cpu_s:8.2f} s CPU", flush=True)
     if args.two_mode:
         t = time.perf_counter()
         out = q.centrality(store, graph="two_mode")
@@ -174,12 +176,14 @@ def graph_only(cache: str, plans: int, repeats: int) -> None:
         order[i] = a
     print(f"graph only: {done} plans -> {len(index)} agencies, {len(pairs)} pairs "
           f"(counted in {time.perf_counter() - t:.0f} s)", flush=True)
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         m = array_centrality(len(index), pairs[:, 0], pairs[:, 1], pairs[:, 2], order=order)
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
     print(f"graph only: measures p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s "
+          f"(CPU p50 {statistics.median(cpu):.2f} s) "
           f"({repeats} runs; betweenness_k {m['betweenness_k']}); peak RSS "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
 

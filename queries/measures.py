@@ -18,6 +18,7 @@ the nodes' ids, so the draw does not depend on how the graph was built).
 
 from __future__ import annotations
 
+import gc
 import random
 
 import numpy as np
@@ -126,9 +127,15 @@ class Components:
 
         lo, hi = self.start[c0], self.start[c1]
         a, b = self.edge_start[c0], self.edge_start[c1]
-        g = ig.Graph(n=int(hi - lo), edges=np.column_stack([self.src[a:b] - lo, self.dst[a:b] - lo]).tolist(),
-                     directed=directed)
-        g.es["distance"] = (1.0 / self.weight[a:b]).tolist()
+        edges = zip((self.src[a:b] - lo).tolist(), (self.dst[a:b] - lo).tolist())
+        enabled = gc.isenabled()
+        gc.disable()   # millions of small tuples: the cyclic collector would walk every live object each time
+        try:
+            g = ig.Graph(n=int(hi - lo), edges=list(edges), directed=directed)
+        finally:
+            if enabled:
+                gc.enable()
+        g.es["distance"] = 1.0 / self.weight[a:b]
         return g, self.order[lo:hi]
 
 
