@@ -163,6 +163,7 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
         for chunk in chunks(graphs, limit=4 * CHUNK_ROWS):
             with self._write() as con:
                 results += [self._load_one(con, graph) for graph in chunk]
+                embedded_totals.refresh_graphs(con, chunk)
         return results
 
     def _load_one(self, con: sqlite3.Connection, graph: PlanGraph) -> LoadResult:
@@ -208,7 +209,6 @@ class EmbeddedStore(SingleLoad, EmbeddedReads, EmbeddedAggregates):
         con.executemany(
             "INSERT INTO edges (source_id, task_id, plan_id, type, mention, position) VALUES (?, ?, ?, ?, ?, ?)",
             ((e["source_id"], e["task_id"], plan_id, e["type"], e["mention"], e["position"]) for e in edges))
-        embedded_totals.refresh(con, [a["id"] for a in graph.agencies], [plan_id])
         embedded_pairs.add(con, plan_id, 1)
 
     def _delete(self, con: sqlite3.Connection, plan_id: str) -> bool:

@@ -2,8 +2,9 @@
 cost what the page costs (``agency_totals``, ``flagged_page``, ``plan_flags`` in
 ``store.base.GraphStore``).
 
-Two tables, refreshed inside the load/delete transaction (``refresh``) for the agencies
-and plans a write touched, recounted from ``edges`` / ``tasks`` by index:
+Two tables, refreshed inside the load/delete transaction (``refresh``; once per load
+transaction, ``refresh_graphs``) for the agencies and plans a write touched, recounted from
+``edges`` / ``tasks`` by index:
 
 - ``agency_totals``: per agency with at least one LEADS/SUPPORTS edge, its name,
   jurisdiction and function (copied, so the ranking order has its own index) and the
@@ -81,6 +82,15 @@ def refresh(con: sqlite3.Connection, agency_ids, plan_ids) -> None:
         con.execute(statement, {"ids": agencies})
     for statement in REFRESH_PLANS:
         con.execute(statement, {"ids": plans})
+
+
+def refresh_graphs(con: sqlite3.Connection, graphs) -> None:
+    """``refresh`` for the agencies and plans of the graphs of one load transaction (once per
+    transaction, not per plan; a plan that failed is recounted as it stands)."""
+    def ids(rows):
+        return [r["id"] for r in rows if isinstance(r, dict) and "id" in r]
+
+    refresh(con, ids(a for g in graphs for a in (g.agencies or [])), ids(g.plan for g in graphs))
 
 
 def ensure(con: sqlite3.Connection) -> bool:
