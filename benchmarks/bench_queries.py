@@ -197,7 +197,7 @@ def bench_store(label: str, store, graphs, args) -> None:
         return
     print(f"{'store':9s} {'measure':52s} {'p50 ms':>9s} {'p95 ms':>9s}  answer")
     reads, snap = [], None
-    for _ in range(max(1, min(3, args.repeats))):
+    for _ in range(0 if args.no_snapshot_read else max(1, min(3, args.repeats))):
         t = time.perf_counter()
         try:
             snap = q.snapshot(store)
@@ -235,6 +235,7 @@ def main(argv=None) -> None:
     ap.add_argument("--page", type=int, default=100, help="rows per page of the paged whole-store measures")
     ap.add_argument("--no-totals", action="store_true",
                     help="load without refreshing the write-time totals (load cost comparison only)")
+    ap.add_argument("--no-snapshot-read", action="store_true", help="do not time the whole-store snapshot read")
     ap.add_argument("--load-only", action="store_true", help="load and report the load rate, time nothing")
     ap.add_argument("--keep", action="store_true",
                     help="Neo4j only: measure what the database holds (no extraction, no load; one size)")
