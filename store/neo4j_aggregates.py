@@ -51,20 +51,23 @@ class Neo4jAggregates:
             rows = self._list("read_plan_task_flag_counts", plan_ids=list(plan_ids), functions=fns)
         return order_flag_counts(rows)
 
-    #: Plans per ``agency_pairs`` query: pair counting over every plan at once outgrows Neo4j's
-    #: transaction memory (716 MiB by default at 10k plans); a task's pairs lie in one plan,
-    #: so counts from disjoint groups of plans add up exactly.
+    #: Plans per ``agency_pairs`` query: reading every plan at once outgrows Neo4j's transaction
+    #: memory (716 MiB by default at 10k plans); a task's pairs lie in one plan, so counts from
+    #: disjoint groups of plans add up exactly.
     PAIR_CHUNK = 1000
 
     def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]:
+        """Pairs counted here from each task's agency list (``read_plan_agency_pairs_members``):
+        about twice as fast as expanding every pair inside Neo4j, and no per-pair rows to sort."""
+        from collections import Counter
+        from itertools import combinations
+
         ids = [p["id"] for p in self._list("read_plans")] if plan_ids is None else list(plan_ids)
-        if len(ids) <= self.PAIR_CHUNK:
-            return self._list("read_plan_agency_pairs", plan_ids=ids)
-        shared: dict[tuple, int] = {}
+        shared: Counter = Counter()
         for i in range(0, len(ids), self.PAIR_CHUNK):
-            for r in self._list("read_plan_agency_pairs", plan_ids=ids[i:i + self.PAIR_CHUNK]):
-                key = (r["source_id"], r["target_id"])
-                shared[key] = shared.get(key, 0) + r["tasks"]
+            for record in self._read("read_plan_agency_pairs_members", plan_ids=ids[i:i + self.PAIR_CHUNK]):
+                for members in record["rows"]:
+                    shared.update(combinations(sorted(members), 2))
         return [{"source_id": u, "target_id": v, "tasks": n} for (u, v), n in sorted(shared.items())]
 
     def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
