@@ -32,8 +32,12 @@ Measures (for agency nodes only; task nodes take part in paths but are not repor
   disconnected graphs (Freeman 1979; networkx ``closeness_centrality``, ``wf_improved``).
 
 Pooled over several plans the graph is usually disconnected; eigenvector centrality then
-concentrates on the component with the largest eigenvalue (others get ~0). Compare plans
-with ``per_plan=True``.
+concentrates on the component(s) with the largest eigenvalue (others get 0, the limit of the
+power iteration; ``queries.measures.eigenvector``). Compare plans with ``per_plan=True``.
+
+The pooled co-responsibility graph of a store is read as counts (``agency_pairs`` /
+``agency_pair_arrays``) and measured on arrays (:func:`array_centrality`, compiled code in
+``queries.measures``) without building a networkx graph.
 """
 
 from __future__ import annotations
