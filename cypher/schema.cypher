@@ -12,6 +12,8 @@ CREATE INDEX task_orphan IF NOT EXISTS FOR (t:Task) ON (t.orphan);
 CREATE INDEX task_open_list IF NOT EXISTS FOR (t:Task) ON (t.open_list);
 CREATE INDEX plan_jurisdiction IF NOT EXISTS FOR (p:Plan) ON (p.jurisdiction_id);
 CREATE INDEX plan_year IF NOT EXISTS FOR (p:Plan) ON (p.year);
+CREATE INDEX plan_file IF NOT EXISTS FOR (p:Plan) ON (p.file);
+CREATE INDEX plan_jurisdiction_name IF NOT EXISTS FOR (p:Plan) ON (p.jurisdiction);
 CREATE INDEX agency_jurisdiction IF NOT EXISTS FOR (a:Agency) ON (a.jurisdiction_id);
 CREATE INDEX agency_function IF NOT EXISTS FOR (a:Agency) ON (a.function);
 CREATE INDEX collective_jurisdiction IF NOT EXISTS FOR (c:Collective) ON (c.jurisdiction_id);

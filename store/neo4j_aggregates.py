@@ -75,7 +75,11 @@ class Neo4jAggregates:
         def arg(values):
             return None if values is None else list(values)
 
-        return self._list("read_plans_matching", plans=arg(plans), jurisdictions=arg(jurisdictions),
+        # Start from an index when plans or jurisdictions are named (the general statement's
+        # OR conditions would scan every Plan node); levels and years alone scan.
+        name = ("read_plans_matching_named" if plans is not None else
+                "read_plans_matching_in" if jurisdictions is not None else "read_plans_matching")
+        return self._list(name, plans=arg(plans), jurisdictions=arg(jurisdictions),
                           levels=arg(levels), years=arg(years))
 
     # -- whole-store reads from the totals kept at write time (store.neo4j_totals) -------------

@@ -374,6 +374,9 @@ def test_plans_matching_filters_in_the_store(store):
         p for p in in_c1 if p["id"] == "p-1"]
     assert store.plans_matching(levels=["county"]) == [] == store.plans_matching(years=[2017])
     assert store.plans_matching(plans=[]) == []
+    assert store.plans_matching(plans=["p-1", "1.txt", "p-1"]) == [p for p in plans if p["id"] == "p-1"]  # once
+    assert store.plans_matching(jurisdictions=["j-c1", "城市c1"], levels=["city"]) == in_c1
+    assert store.plans_matching(jurisdictions=["j-c1"], years=[2017]) == [] == store.plans_matching(jurisdictions=[])
 
 
 def test_concurrent_loads_of_plans_sharing_agencies(store):

@@ -147,3 +147,28 @@ def test_load_many_in_many_small_transactions_equals_one_transaction(neo4j_drive
     assert [r.status for r in mixed] == ["unchanged"] * 5 + ["loaded"] * 4
     assert (small.counts(), small.edges(), small.agencies(), small.tasks(), small.plans()) == whole
     small.reset()
+
+
+def _operators(plan) -> set[str]:
+    found = {plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]}
+    for child in (plan.children if hasattr(plan, "children") else plan.get("children", [])):
+        found |= _operators(child)
+    return {op.split("@")[0] for op in found}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name, params", [
+    ("read_plans_matching_named", {"plans": ["p-1", "1.txt"], "jurisdictions": None, "levels": None, "years": None}),
+    ("read_plans_matching_in", {"plans": None, "jurisdictions": ["j-c1"], "levels": None, "years": None}),
+])
+def test_scoped_plan_lookups_start_from_an_index_not_every_plan(neo4j_driver, neo4j_store, name, params):
+    """plans_matching with plans or jurisdictions named must not scan every Plan node (at 100k
+    plans that scan is most of a scoped query's time)."""
+    from store.cypher import query
+
+    neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
+    with neo4j_driver.session(database="neo4j") as session:
+        plan = session.run("EXPLAIN " + query(name), **params).consume().plan
+    ops = _operators(plan)
+    assert ops & {"NodeIndexSeek", "NodeUniqueIndexSeek"}, ops
+    assert not ops & {"NodeByLabelScan", "AllNodesScan"}, ops
