@@ -39,8 +39,9 @@ def child(args) -> dict:
 
     n = args.child
     work = Path(args.workdir) / f"n{n}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    if not args.reuse:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     stores, driver = {}, None
     if "embedded" in args.stores:
         from store.embedded import EmbeddedStore
@@ -55,10 +56,15 @@ def child(args) -> dict:
         driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_password=args.neo4j_password or ""))
         stores["neo4j"] = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri)
         stores["neo4j"].setup()
-        stores["neo4j"].reset()
+        if not args.reuse:
+            stores["neo4j"].reset()
     result: dict = {"plans": n, "seed": args.seed, "stores": sorted(stores), "load_average_start": load_average()}
     t = time.perf_counter()
-    if args.cache:
+    if args.reuse:
+        first = next(iter(stores.values()))
+        result["sample_plan_ids"] = sorted(p["id"] for p in first.plans())[:50]
+        result["reused"] = True
+    elif args.cache:
         from benchmarks.scale import graph_cache
 
         cache = Path(args.cache) / f"cache-{n}-seed{args.seed}"
@@ -70,7 +76,7 @@ def child(args) -> dict:
     if "embedded" in stores:
         result["embedded_store_mb"] = dir_size_mb(work / "embedded")
     result["queries"], result["measures_on_snapshot"] = {}, {}
-    for kind, store in stores.items():
+    for kind, store in stores.items() if args.queries else ():
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
         result["queries"][kind] = _guard(lambda: queries.latency(
             store, reps=args.reps, plan_ids=result.get("sample_plan_ids"), whole=n <= args.whole_max))
@@ -144,7 +150,8 @@ def _start_neo4j(args):
     base = Neo4jLauncher.from_settings()
     launcher = Neo4jLauncher(Path(args.workdir) / "neo4j", build_dir=base.build_dir)
     data = Path(args.workdir) / "neo4j" / "data"
-    shutil.rmtree(data, ignore_errors=True)
+    if not args.reuse:
+        shutil.rmtree(data, ignore_errors=True)
     t = time.perf_counter()
     uri = launcher.start(port=free_port(), data_dir=data, watch_pid=os.getpid(), timeout=300)
     print(f"local Neo4j at {uri} (ready in {time.perf_counter() - t:.0f}s)", file=sys.stderr, flush=True)
@@ -172,6 +179,9 @@ def main(argv=None) -> int:
     p.add_argument("--whole-max", type=int, default=10_000,
                    help="above this many plans skip the whole-store queries that read every row "
                         "(snapshot, overload, compare, two-mode centrality); default 10000")
+    p.add_argument("--no-queries", dest="queries", action="store_false", help="load only: skip query latency")
+    p.add_argument("--reuse", action="store_true",
+                   help="measure the stores a previous run left in --workdir (no extraction, no load)")
     p.add_argument("--long", action="store_true", help=f"allow sizes above {LONG_RUN} (100k takes hours)")
     p.add_argument("--workdir", default=str(ROOT / "var" / "scale"))
     p.add_argument("--json", default=None, help="write all figures here (default <workdir>/results.json)")
@@ -209,6 +219,10 @@ def main(argv=None) -> int:
                 cmd.append("--no-api")
             if not args.measures:
                 cmd.append("--no-measures")
+            if not args.queries:
+                cmd.append("--no-queries")
+            if args.reuse:
+                cmd.append("--reuse")
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
                 report["runs"].append({"plans": n, "error": f"child exited {proc.returncode}"})
@@ -231,24 +245,16 @@ def main(argv=None) -> int:
 
 def _print_run(run: dict) -> None:
     n = run["plans"]
-    ex, rows = run["extract"], run["rows"]
-    print(f"\n== {n} plans ({rows['tasks']} tasks, {rows['edges']} edges; wall {run['wall_s']} s; "
-          f"load average {run.get('load_average_start')} -> {run.get('load_average_end')})")
-    print(f"extract: {ex['documents']} docs ({ex['failed']} failed), {ex['mb']} MB in {ex['seconds']} s = "
-          f"{ex['docs_per_s']} docs/s, {ex['mb_per_s']} MB/s; graph rows {run['graph']['seconds']} s")
-    if run.get("cache"):
-        print(f"(extracted beforehand into {run['cache']} by {run.get('extract_workers')} processes at commit "
-              f"{run.get('cache_commit')}, wall {run.get('extract_wall_s')} s; docs/s is per process)")
-    for kind, rec in run["load"].items():
-        print(f"load {kind}: {rec['rows']} task+edge rows in {rec['seconds']} s = {rec['rows_per_s']} rows/s "
-              f"({rec['plans_per_s']} plans/s) {rec['statuses']}")
-        if rec.get("slices"):
-            print(f"  rows/s by tenth of the load: {[s['rows_per_s'] for s in rec['slices']]}")
+    if run.get("reused"):
+        print(f"\n== {n} plans (stores left by an earlier run, measured again; wall {run['wall_s']} s; "
+              f"load average {run.get('load_average_start')} -> {run.get('load_average_end')})")
+    else:
+        _print_load(run)
     if "embedded_store_mb" in run:
         print(f"embedded store on disk: {run['embedded_store_mb']} MB")
     if "neo4j_store_mb" in run:
         print(f"neo4j data dir on disk: {run['neo4j_store_mb']} MB")
-    print(f"peak RSS: {run['peak_rss_mb']} MB (after load {run['peak_rss_mb_after_load']} MB)")
+    print(f"peak RSS: {run['peak_rss_mb']} MB (after load {run.get('peak_rss_mb_after_load')} MB)")
     for kind, qs in run["queries"].items():
         for name, q in qs.items():
             if not isinstance(q, dict) or "p50_ms" not in q:
@@ -272,6 +278,22 @@ def _print_run(run: dict) -> None:
             print(f"api {kind} {path}: {a['rps']} req/s, p50 {a['p50_ms']} ms, p95 {a['p95_ms']} ms, "
                   f"errors {a['errors']}/{a['requests']}" + (f", {a['not_sent']} not sent (time limit)"
                                                              if a.get("not_sent") else ""))
+
+
+def _print_load(run: dict) -> None:
+    ex, rows = run["extract"], run["rows"]
+    print(f"\n== {run['plans']} plans ({rows['tasks']} tasks, {rows['edges']} edges; wall {run['wall_s']} s; "
+          f"load average {run.get('load_average_start')} -> {run.get('load_average_end')})")
+    print(f"extract: {ex['documents']} docs ({ex['failed']} failed), {ex['mb']} MB in {ex['seconds']} s = "
+          f"{ex['docs_per_s']} docs/s, {ex['mb_per_s']} MB/s; graph rows {run['graph']['seconds']} s")
+    if run.get("cache"):
+        print(f"(extracted beforehand into {run['cache']} by {run.get('extract_workers')} processes at commit "
+              f"{run.get('cache_commit')}, wall {run.get('extract_wall_s')} s; docs/s is per process)")
+    for kind, rec in run["load"].items():
+        print(f"load {kind}: {rec['rows']} task+edge rows in {rec['seconds']} s = {rec['rows_per_s']} rows/s "
+              f"({rec['plans_per_s']} plans/s) {rec['statuses']}")
+        if rec.get("slices"):
+            print(f"  rows/s by tenth of the load: {[s['rows_per_s'] for s in rec['slices']]}")
 
 
 if __name__ == "__main__":

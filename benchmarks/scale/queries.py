@@ -39,7 +39,7 @@ def cases(store, plan_id: str | None, jurisdictions: list[str], whole: bool) -> 
     out = {
         "ranking": lambda: _paged(q.rank_agencies, store),
         "orphans": lambda: _paged(q.orphans, store),
-        "orphan_summary": lambda: q.orphan_summary(store),
+        "orphan_summary": lambda: _paged(q.orphan_summary, store),
         "centrality": lambda: q.centrality(store, graph="co_responsibility"),
     }
     if whole:

@@ -78,3 +78,21 @@ def test_measure_helpers(tmp_path):
     (tmp_path / "a").write_bytes(b"x" * 1024 * 1024)
     assert measure.dir_size_mb(tmp_path) == 1.0
     assert measure.peak_rss_mb() > 10
+
+
+@pytest.mark.timeout(600)
+def test_run_scale_load_only_then_reuse_measures_the_stores_left_behind(tmp_path):
+    base = [sys.executable, str(ROOT / "benchmarks" / "run_scale.py"), "--sizes", "5", "--stores", "embedded",
+            "--no-api", "--no-measures", "--reps", "1", "--workdir", str(tmp_path / "w")]
+    first = subprocess.run(base + ["--no-queries", "--json", str(tmp_path / "a.json")], capture_output=True,
+                           text=True, timeout=600)
+    assert first.returncode == 0, first.stdout + first.stderr
+    run = json.loads((tmp_path / "a.json").read_text())["runs"][0]
+    assert run["queries"] == {} and run["load"]["embedded"]["plans"] == 5
+    again = subprocess.run(base + ["--reuse", "--json", str(tmp_path / "b.json")], capture_output=True,
+                           text=True, timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    run = json.loads((tmp_path / "b.json").read_text())["runs"][0]
+    assert run["reused"] and "load" not in run and len(run["sample_plan_ids"]) == 5
+    assert run["queries"]["embedded"]["ranking"]["rows"] > 0          # the store of the first run, not an empty one
+    assert "stores left by an earlier run" in again.stdout
