@@ -49,8 +49,11 @@ def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
     uri = settings.neo4j_uri
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
     try:
+        # UNRECOGNIZED notifications ("property key not in the database") are what every
+        # read of an empty or older database gets; they are expected here, not warnings.
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout,
-                                            max_transaction_retry_time=10.0)
+                                            max_transaction_retry_time=10.0,
+                                            notifications_disabled_classifications=["UNRECOGNIZED"])
     except (ValueError, DriverError) as exc:
         raise StoreUnavailable(uri, f"bad Neo4j URI ({exc})") from None
     try:
