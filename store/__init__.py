@@ -53,7 +53,7 @@ def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
         # read of an empty or older database gets; they are expected here, not warnings.
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout,
                                             max_transaction_retry_time=10.0,
-                                            notifications_disabled_classifications=["UNRECOGNIZED"])
+                                            notifications_disabled_categories=["UNRECOGNIZED"])
     except (ValueError, DriverError) as exc:
         raise StoreUnavailable(uri, f"bad Neo4j URI ({exc})") from None
     try:
