@@ -8,6 +8,7 @@ goes through the ``task_plan`` index. Row shapes and order are those of
 from __future__ import annotations
 
 from loaders.records import ORPHAN_CATEGORIES
+from store import neo4j_pairs
 from store.aggregates import order_duties, order_flag_counts, page_limit, sort_units
 from store.embedded_totals import FLAG_COLS
 
@@ -57,18 +58,27 @@ class Neo4jAggregates:
     PAIR_CHUNK = 1000
 
     def agency_pairs(self, plan_ids: list[str] | None = None) -> list[dict]:
-        """Pairs counted here from each task's agency list (``read_plan_agency_pairs_members``):
-        about twice as fast as expanding every pair inside Neo4j, and no per-pair rows to sort."""
+        """Every plan: the counts kept at write time (``store.neo4j_pairs``). Given plans: pairs
+        counted here from each task's agency list (``read_plan_agency_pairs_members``), about twice
+        as fast as expanding every pair inside Neo4j, and no per-pair rows to sort."""
         from collections import Counter
         from itertools import combinations
 
-        ids = [p["id"] for p in self._list("read_plans")] if plan_ids is None else list(plan_ids)
+        if plan_ids is None:
+            return neo4j_pairs.rows(self._read)
+        ids = list(plan_ids)
         shared: Counter = Counter()
         for i in range(0, len(ids), self.PAIR_CHUNK):
             for record in self._read("read_plan_agency_pairs_members", plan_ids=ids[i:i + self.PAIR_CHUNK]):
                 for members in record["rows"]:
                     shared.update(combinations(sorted(members), 2))
         return [{"source_id": u, "target_id": v, "tasks": n} for (u, v), n in sorted(shared.items())]
+
+    def agency_pair_arrays(self) -> dict:
+        """Every kept pair as numbers (``ids``, ``source``, ``target``, ``tasks``), as
+        ``EmbeddedStore.agency_pair_arrays``: the pooled centrality's read, the same counts as
+        ``agency_pairs()``."""
+        return neo4j_pairs.arrays(self._read)
 
     def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
                        levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]:

@@ -4,7 +4,8 @@
 rows. Everything a transaction sends is built here, from plain records, with no
 database: ``prepare`` checks a chunk of plans and builds the node rows (``load_nodes``)
 and the nested task rows (``load_tasks``: each task with its LEADS / SUPPORTS / NAMED_ON
-edges as ``[source_id, mention, position]`` lists). The store runs ``prepare`` for the
+edges as ``[source_id, mention, position]`` lists) and each plan's agency pair counts
+(``pair_counts``: the ``merge_agency_pairs`` rows). The store runs ``prepare`` for the
 next chunk in a worker thread while the server writes the current one.
 
 Examples
@@ -16,7 +17,9 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from agencynet.errors import StoreError
 from loaders.records import PlanGraph
@@ -40,11 +43,12 @@ _EDGE_LISTS = {"LEADS": "leads", "SUPPORTS": "supports", "NAMED_ON": "named"}
 @dataclass
 class Item:
     """One plan of a chunk: its graph, de-duplicated edges (or the error that refused it)
-    and its ``load_tasks`` row ``{"id", "tasks"}``."""
+    its ``load_tasks`` row ``{"id", "tasks"}`` and its agency pair counts (``pair_counts``)."""
 
     graph: PlanGraph
     edges: list[dict] | StoreError
     tasks: dict | None = None
+    pairs: Counter = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
@@ -79,6 +83,36 @@ def task_rows(graph: PlanGraph, edges: list[dict]) -> dict:
     return {"id": graph.plan["id"], "tasks": tasks}
 
 
+def pair_counts(edges: list[dict]) -> Counter:
+    """Agency pairs of one plan's edges: ``{(lower id, higher id): tasks}``, the number of
+    distinct tasks on which both are named by LEADS / SUPPORTS edges (collectives excluded),
+    as ``GraphStore.agency_pairs`` counts them.
+
+    Examples
+    --------
+    >>> e = [{"task_id": t, "source_id": s, "type": k} for t, s, k in
+    ...      [("t1", "b", "LEADS"), ("t1", "a", "SUPPORTS"), ("t1", "a", "LEADS"), ("t2", "a", "LEADS"),
+    ...       ("t2", "b", "SUPPORTS"), ("t2", "c", "NAMED_ON")]]
+    >>> dict(pair_counts(e))
+    {('a', 'b'): 2}
+    """
+    members: dict[str, set] = {}
+    for edge in edges:
+        if edge["type"] != "NAMED_ON":
+            members.setdefault(edge["task_id"], set()).add(edge["source_id"])
+    counts: Counter = Counter()
+    for ids in members.values():
+        if len(ids) > 1:
+            counts.update(combinations(sorted(ids), 2))
+    return counts
+
+
+def pair_rows(counts: Counter, sign: int = 1) -> list[list]:
+    """``merge_agency_pairs`` rows ``[lower id, higher id, sign * tasks]``, sorted (so concurrent
+    writers lock agencies in one order)."""
+    return [[u, v, sign * n] for (u, v), n in sorted(counts.items()) if n]
+
+
 def node_params(graphs: list[PlanGraph]) -> dict[str, list[dict]]:
     """``load_nodes`` parameters for these plans: shared nodes de-duplicated (last row wins,
     as MERGE + SET would), each with its digest ``v``; ``plans`` with the text."""
@@ -100,5 +134,5 @@ def prepare(graphs: list[PlanGraph]) -> Chunk:
         except StoreError as exc:
             items.append(Item(graph, exc))
             continue
-        items.append(Item(graph, edges, task_rows(graph, edges)))
+        items.append(Item(graph, edges, task_rows(graph, edges), pair_counts(edges)))
     return Chunk(items, node_params([i.graph for i in items if i.ok]))

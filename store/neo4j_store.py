@@ -11,6 +11,7 @@ credentials refused: the message names the URI and the cause) or ``StoreError``.
 
 from __future__ import annotations
 
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -20,7 +21,7 @@ from neo4j.exceptions import (AuthError, ConstraintError, DriverError, Neo4jErro
 
 from agencynet.errors import StoreError, StoreUnavailable
 from loaders.records import PlanGraph
-from store import connect_cause, neo4j_totals
+from store import connect_cause, neo4j_pairs, neo4j_totals
 from store.base import LoadResult, SingleLoad
 from store.cypher import query, statements
 from store.neo4j_aggregates import Neo4jAggregates
@@ -99,6 +100,7 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
                 self.driver.execute_query(statement, database_=self.database)
             self.driver.execute_query(query("await_indexes"), {"seconds": 300}, database_=self.database)
             neo4j_totals.ensure(self.driver, self.database)
+            neo4j_pairs.ensure(self.driver, self.database)
 
     def load_many(self, graphs: list[PlanGraph]) -> list[LoadResult]:
         """Load plans in transactions of about ``chunk_rows`` task+edge rows; see ``GraphStore.load_many``.
@@ -178,12 +180,18 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
             nodes = node_params([i.graph for i in todo])
         tx.run(query("load_nodes"), **nodes).consume()
         tx.run(query("load_tasks"), plans=[i.tasks for i in todo]).consume()
+        pairs: Counter = Counter()
+        for item in todo:
+            pairs.update(item.pairs)
+        neo4j_pairs.add(tx, pairs)
         neo4j_totals.refresh(tx, [a["id"] for i in todo for a in i.graph.agencies], [i.graph.plan["id"] for i in todo])
         return statuses
 
     @staticmethod
     def _clear(tx, plan_id: str) -> bool:
-        """Remove a plan's tasks and edges and prune what they alone used (in ``tx``)."""
+        """Remove a plan's tasks and edges and prune what they alone used (in ``tx``); its agency
+        pair counts are taken away first (a pruned agency is then left with no pair)."""
+        neo4j_pairs.subtract_plan(tx, plan_id)
         record = tx.run(query("clear_plan"), id=plan_id).single()
         if record is None:
             return False
@@ -209,9 +217,11 @@ class Neo4jStore(SingleLoad, Neo4jAggregates):
             return session.execute_write(work)
 
     def reset(self) -> None:
-        """Delete every node and relationship (in chunks); constraints stay."""
+        """Delete every node and relationship (in chunks); constraints stay. The empty database's
+        agency pair counts are complete (marked, so ``setup`` does not count them again)."""
         with self._errors(), self.driver.session(database=self.database) as session:
             session.run(query("reset")).consume()
+            neo4j_pairs.mark(session.run)
 
     # -- reads ----------------------------------------------------------------------------
 
