@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import combinations
 
 from store.cypher import query
-from store.neo4j_load import node_params, prepare, task_rows
+from store.neo4j_load import node_params, pair_rows, prepare, task_rows
 from store.rows import TASK_KEYS, unique_edges
 from support.graphs import make_graph
 
@@ -45,3 +47,17 @@ def test_prepare_keeps_order_refuses_a_bad_plan_and_shares_nodes_once():
     changed = make_graph("a")
     changed.agencies[0]["name"] = "改名"
     assert node_params([changed])["agencies"][0]["v"] != node_params([graphs[0]])["agencies"][0]["v"]
+
+
+def test_prepare_counts_each_good_plans_agency_pairs_and_none_for_a_refused_one():
+    bad = make_graph("bad")
+    bad.tasks[0]["plan_id"] = "elsewhere"
+    chunk = prepare([make_graph("a", n_tasks=6, supports=3), bad])
+    good, refused = chunk.items
+    tasks: dict[str, set] = {}
+    for e in good.graph.edges:
+        if e["type"] in ("LEADS", "SUPPORTS"):
+            tasks.setdefault(e["task_id"], set()).add(e["source_id"])
+    want = Counter(p for ids in tasks.values() for p in combinations(sorted(ids), 2))
+    assert good.pairs == want and all(u < v for u, v in want) and max(want.values()) > 1
+    assert refused.pairs == Counter() and pair_rows(want, -1) == [[u, v, -n] for (u, v), n in sorted(want.items())]
