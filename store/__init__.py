@@ -50,9 +50,11 @@ def make_driver(settings: "Settings", timeout: float = 10.0) -> "Driver":
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
     try:
         # UNRECOGNIZED notifications ("property key not in the database") are what every
-        # read of an empty or older database gets; they are expected here, not warnings.
+        # read of an empty or older database gets, and INFORMATION ones ("index already
+        # exists") what every re-run of the schema gets: expected here, not for the log.
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout,
                                             max_transaction_retry_time=10.0,
+                                            notifications_min_severity="WARNING",
                                             notifications_disabled_categories=["UNRECOGNIZED"])
     except (ValueError, DriverError) as exc:
         raise StoreUnavailable(uri, f"bad Neo4j URI ({exc})") from None
