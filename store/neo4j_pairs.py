@@ -6,10 +6,10 @@ Each pair of agencies named (LEADS / SUPPORTS) on the same task is one relations
 number of distinct tasks they share over every plan. A task's pairs lie in its plan, so:
 
 - a load adds its plans' counts (``store.neo4j_load.pair_counts``, pure Python) in the load's
-  transaction, after ``load_tasks`` (``add``: one ``merge_agency_pairs`` statement);
+  transaction, after ``load_tasks`` (``add``: one ``merge_agency_pairs`` statement, no Eager);
 - a plan being cleared (replaced or deleted) has its counts taken away before its edges go
-  (``subtract_plan``, read from its tasks in the same transaction); pairs reaching 0 are deleted,
-  so an agency that ``prune_sources`` then deletes has no pair left;
+  (``subtract_plan``, read from its tasks in the same transaction, ``subtract_agency_pairs``);
+  pairs reaching 0 are deleted, so an agency that ``prune_sources`` then deletes has none left;
 - ``reset`` empties them with everything else and marks the empty database as counted (``mark``);
 - a database written before they were kept gets them counted once on ``setup`` (``ensure``; the
   ``(:PairCounts {id: "all"})`` node records the ``VERSION`` counted);
@@ -31,10 +31,11 @@ PAGE = 5000
 
 
 def add(tx, counts: Counter, sign: int = 1) -> None:
-    """Add (``sign`` 1) or take away (-1) pair ``counts`` ``{(lower, higher): tasks}`` in ``tx``."""
-    rows = pair_rows(counts, sign)
+    """Add (``sign`` 1: ``merge_agency_pairs``) or take away (-1: ``subtract_agency_pairs``, pairs
+    reaching 0 deleted) pair ``counts`` ``{(lower, higher): tasks}`` in ``tx``."""
+    rows = pair_rows(counts)
     if rows:
-        tx.run(query("merge_agency_pairs"), pairs=rows).consume()
+        tx.run(query("merge_agency_pairs" if sign > 0 else "subtract_agency_pairs"), pairs=rows).consume()
 
 
 def plan_counts(tx, plan_ids: list[str]) -> Counter:
