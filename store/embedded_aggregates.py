@@ -55,14 +55,25 @@ GROUP BY a.source_id, b.source_id ORDER BY a.source_id, b.source_id
 """
 
 PLAN_SCOPE_KEYS = ("id", "file", "jurisdiction_id", "jurisdiction", "level", "year", "task_count")
-PLANS_MATCHING = ("SELECT " + ", ".join(PLAN_SCOPE_KEYS) + """ FROM plans
-WHERE (:plans IS NULL OR id IN (SELECT value FROM json_each(:plans)) OR file IN (SELECT value FROM json_each(:plans)))
+_PLANS_WHERE = """
   AND (:jurisdictions IS NULL OR jurisdiction IN (SELECT value FROM json_each(:jurisdictions))
        OR jurisdiction_id IN (SELECT value FROM json_each(:jurisdictions)))
   AND (:levels IS NULL OR level IN (SELECT value FROM json_each(:levels)))
   AND (:years IS NULL OR year IN (SELECT value FROM json_each(:years)))
 ORDER BY id
-""")
+"""
+PLANS_MATCHING = ("SELECT " + ", ".join(PLAN_SCOPE_KEYS) + """ FROM plans
+WHERE (:plans IS NULL OR id IN (SELECT value FROM json_each(:plans)) OR file IN (SELECT value FROM json_each(:plans)))"""
+                  + _PLANS_WHERE)
+#: With plans or jurisdictions named, the rows are found by index first (the OR conditions
+#: of PLANS_MATCHING scan every plan: ~0.2 s at 100k plans), then filtered the same way.
+PLANS_MATCHING_NAMED = ("SELECT " + ", ".join(PLAN_SCOPE_KEYS) + """ FROM plans WHERE rowid IN (
+  SELECT rowid FROM plans WHERE id IN (SELECT value FROM json_each(:plans))
+  UNION SELECT rowid FROM plans WHERE file IN (SELECT value FROM json_each(:plans)))""" + _PLANS_WHERE)
+PLANS_MATCHING_IN = ("SELECT " + ", ".join(PLAN_SCOPE_KEYS) + """ FROM plans WHERE rowid IN (
+  SELECT rowid FROM plans WHERE jurisdiction_id IN (SELECT value FROM json_each(:jurisdictions))
+  UNION SELECT rowid FROM plans WHERE jurisdiction IN (SELECT value FROM json_each(:jurisdictions)))"""
+                     + _PLANS_WHERE)
 
 IN_FUNCTIONS = " WHERE function IN (SELECT value FROM json_each(:functions))"
 AGENCY_TOTALS = """SELECT t.agency_id, t.name, t.jurisdiction_id, j.name AS jurisdiction, t.function, t.leads, t.supports
@@ -146,8 +157,10 @@ class EmbeddedAggregates:
         def arg(values):
             return None if values is None else json.dumps(list(values), ensure_ascii=False)
 
-        return self._rows(PLANS_MATCHING, {"plans": arg(plans), "jurisdictions": arg(jurisdictions),
-                                           "levels": arg(levels), "years": arg(years)})
+        sql = (PLANS_MATCHING_NAMED if plans is not None else
+               PLANS_MATCHING_IN if jurisdictions is not None else PLANS_MATCHING)
+        return self._rows(sql, {"plans": arg(plans), "jurisdictions": arg(jurisdictions),
+                                "levels": arg(levels), "years": arg(years)})
 
     # -- whole-store reads from the totals kept at write time (store.embedded_totals) -----------
 

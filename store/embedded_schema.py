@@ -40,6 +40,8 @@ CREATE INDEX IF NOT EXISTS edges_source ON edges (source_id, type);
 CREATE INDEX IF NOT EXISTS edges_plan ON edges (plan_id);
 CREATE INDEX IF NOT EXISTS plans_jurisdiction ON plans (jurisdiction_id);
 CREATE INDEX IF NOT EXISTS plans_hash ON plans (source_hash);
+CREATE INDEX IF NOT EXISTS plans_file ON plans (file);
+CREATE INDEX IF NOT EXISTS plans_jurisdiction_name ON plans (jurisdiction);
 CREATE INDEX IF NOT EXISTS agencies_jurisdiction ON agencies (jurisdiction_id);
 CREATE INDEX IF NOT EXISTS agencies_function ON agencies (function);
 CREATE INDEX IF NOT EXISTS collectives_jurisdiction ON collectives (jurisdiction_id);

@@ -143,3 +143,20 @@ def test_health_reports_a_broken_database_instead_of_raising(tmp_path):
     store.close()
     assert health["ok"] is False and health["plans"] == 0
     assert FILENAME in health["detail"]
+
+
+@pytest.mark.parametrize("name", ["PLANS_MATCHING_NAMED", "PLANS_MATCHING_IN"])
+def test_scoped_plan_lookups_search_an_index_not_every_plan(tmp_path, name):
+    """plans_matching with plans or jurisdictions named starts from an index (a scan of every
+    plan was most of a scoped query's time at 100k plans)."""
+    import sqlite3
+
+    from store import embedded_aggregates
+    from store.embedded import EmbeddedStore
+
+    EmbeddedStore(tmp_path).setup()
+    con = sqlite3.connect(next(tmp_path.glob("*.sqlite")))
+    params = {"plans": '["p"]', "jurisdictions": '["j"]', "levels": None, "years": None}
+    steps = [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + getattr(embedded_aggregates, name), params)]
+    assert any("INDEX" in s and "plans" in s for s in steps), steps
+    assert not [s for s in steps if s.startswith("SCAN plans")], steps
