@@ -79,7 +79,8 @@ def child(args) -> dict:
     for kind, store in stores.items() if args.queries else ():
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
         result["queries"][kind] = _guard(lambda: queries.latency(
-            store, reps=args.reps, plan_ids=result.get("sample_plan_ids"), whole=n <= args.whole_max))
+            store, reps=args.reps, plan_ids=result.get("sample_plan_ids"), whole=n <= args.whole_max,
+            only=[x for x in (args.only or "").split(",") if x] or None))
     if "embedded" in stores and args.measures:  # the same snapshot whichever store it came from: measured once
         result["measures_on_snapshot"] = _guard(lambda: queries.on_snapshot(stores["embedded"], reps=args.reps))
     if driver is not None:
@@ -179,6 +180,8 @@ def main(argv=None) -> int:
     p.add_argument("--whole-max", type=int, default=10_000,
                    help="above this many plans skip the whole-store queries that read every row "
                         "(snapshot, overload, compare, two-mode centrality); default 10000")
+    p.add_argument("--only", default=None,
+                   help="time only these queries (comma-separated names, e.g. ranking,orphans@plan)")
     p.add_argument("--no-queries", dest="queries", action="store_false", help="load only: skip query latency")
     p.add_argument("--reuse", action="store_true",
                    help="measure the stores a previous run left in --workdir (no extraction, no load)")
@@ -223,6 +226,8 @@ def main(argv=None) -> int:
                 cmd.append("--no-queries")
             if args.reuse:
                 cmd.append("--reuse")
+            if args.only:
+                cmd += ["--only", args.only]
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
                 report["runs"].append({"plans": n, "error": f"child exited {proc.returncode}"})
@@ -260,7 +265,8 @@ def _print_run(run: dict) -> None:
             if not isinstance(q, dict) or "p50_ms" not in q:
                 print(f"query {kind} {name}: {q}")
                 continue
-            print(f"query {kind} {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']})")
+            print(f"query {kind} {name}: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms (n={q['n']}; "
+                  f"first call {q.get('first_ms')} ms)")
     for name, q in run.get("measures_on_snapshot", {}).items():
         if not isinstance(q, dict) or "p50_ms" not in q:
             print(f"measures on snapshot {name}: {q}")

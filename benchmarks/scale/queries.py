@@ -10,8 +10,9 @@ Each query is timed end to end from the store (reads included, as the API pays i
 - ``@jurisdiction``: one county-level jurisdiction (all its plans), compare of two;
 - ``@plan``: one plan.
 
-A query whose first run takes longer than ``slow_s`` is not repeated (its single figure is
-reported with ``n`` = 1).
+Each query is called once untimed-for-the-percentiles first (``first_ms``: the cold call,
+caches empty), then ``reps`` times for p50/p95. A query whose first call takes longer than
+``slow_s`` is not repeated (its figures are that call's, with ``n`` = 1).
 """
 
 from __future__ import annotations
@@ -82,25 +83,32 @@ def pick_scope(store, plan_ids: list[str]) -> tuple[str | None, list[str]]:
 
 
 def latency(store, reps: int = 5, plan_ids: list[str] | None = None, whole: bool = True,
-            slow_s: float = 120.0) -> dict:
-    """{query: {n, p50_ms, p95_ms, mean_ms, max_ms, rows}} for every case of :func:`cases`."""
+            slow_s: float = 120.0, only: list[str] | None = None) -> dict:
+    """{query: {n, p50_ms, p95_ms, mean_ms, max_ms, first_ms, rows}} for every case of
+    :func:`cases` (those named in ``only`` when given)."""
     plan_id, jurisdictions = pick_scope(store, plan_ids or [])
     out: dict = {"scope": {"plan": plan_id, "jurisdictions": jurisdictions}}
     for name, call in cases(store, plan_id, jurisdictions, whole).items():
-        times, rows = [], None
-        for _ in range(reps):
-            t = time.perf_counter()
-            try:
+        if only and name not in only:
+            continue
+        times, rows, first = [], None, None
+        try:
+            for i in range(reps + 1):
+                t = time.perf_counter()
                 result = call()
-            except Exception as exc:  # noqa: BLE001 - a benchmark records what broke and goes on
-                out[name] = {"error": f"{type(exc).__name__}: {exc}"}
-                break
-            times.append(time.perf_counter() - t)
-            rows = len(result) if hasattr(result, "__len__") else None
-            if times[-1] > slow_s:
-                break
-        if name not in out:
-            out[name] = {**summary_ms(times), "rows": rows}
+                elapsed = time.perf_counter() - t
+                rows = len(result) if hasattr(result, "__len__") else None
+                if i == 0:
+                    first = elapsed
+                    if elapsed > slow_s:
+                        times.append(elapsed)
+                        break
+                    continue
+                times.append(elapsed)
+        except Exception as exc:  # noqa: BLE001 - a benchmark records what broke and goes on
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            continue
+        out[name] = {**summary_ms(times), "first_ms": round(first * 1000, 1), "rows": rows}
     return out
 
 

@@ -95,4 +95,10 @@ def test_run_scale_load_only_then_reuse_measures_the_stores_left_behind(tmp_path
     run = json.loads((tmp_path / "b.json").read_text())["runs"][0]
     assert run["reused"] and "load" not in run and len(run["sample_plan_ids"]) == 5
     assert run["queries"]["embedded"]["ranking"]["rows"] > 0          # the store of the first run, not an empty one
+    assert run["queries"]["embedded"]["ranking"]["first_ms"] > 0
+    only = subprocess.run(base + ["--reuse", "--only", "ranking,orphans@plan", "--json", str(tmp_path / "c.json")],
+                          capture_output=True, text=True, timeout=600)
+    assert only.returncode == 0, only.stdout + only.stderr
+    q = json.loads((tmp_path / "c.json").read_text())["runs"][0]["queries"]["embedded"]
+    assert set(q) == {"scope", "ranking", "orphans@plan"}
     assert "stores left by an earlier run" in again.stdout
