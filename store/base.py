@@ -91,6 +91,14 @@ class GraphStore(Protocol):
       agencies (source_id < target_id) leading or supporting the same tasks, with the number
       of distinct tasks they share (the co-responsibility graph's edges)
 
+    Pages of the list reads (``limit`` None is every row; ``count`` is every matching row):
+
+    - plans_page(limit=None, offset=0) -> {"count", "rows"}: rows as ``plans()`` gives them, id order
+    - agencies_page(jurisdiction_id=None, function=None, q=None, limit=None, offset=0) -> {"count", "rows"}:
+      rows as ``agencies()`` gives them (aliases, mentions, leads, supports computed for the page only),
+      id order, of the agencies in that jurisdiction (id), of that function code, and whose name,
+      simplified name or an alias contains ``q`` case-insensitively (None: no condition)
+
     Whole-store pages from totals kept at write time (refreshed in the same transaction as a
     plan's load, replacement or deletion, so they cost what the page costs; ``limit`` None is
     every row):
@@ -164,6 +172,9 @@ class GraphStore(Protocol):
                       offset: int = 0) -> dict: ...
     def flagged_page(self, categories: list[str], limit: int | None = None, offset: int = 0) -> list[dict]: ...
     def plan_flags(self, limit: int | None = None, offset: int = 0) -> dict: ...
+    def plans_page(self, limit: int | None = None, offset: int = 0) -> dict: ...
+    def agencies_page(self, jurisdiction_id: str | None = None, function: str | None = None, q: str | None = None,
+                      limit: int | None = None, offset: int = 0) -> dict: ...
     def plans_matching(self, plans: list[str] | None = None, jurisdictions: list[str] | None = None,
                        levels: list[str] | None = None, years: list[int] | None = None) -> list[dict]: ...
 

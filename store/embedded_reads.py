@@ -11,6 +11,7 @@ import sqlite3
 
 from agencynet.errors import StoreError
 from store import embedded_schema as sql
+from store.aggregates import page_limit
 from store.rows import FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS
 
 
@@ -20,6 +21,17 @@ UNION
 SELECT id, name, jurisdiction_id, NULL AS function, kind FROM collectives WHERE id IN (SELECT value FROM json_each(:ids))
 ORDER BY id
 """
+
+# Agency filters of ``agencies_page`` (constants; values bound by name). ``q`` is already lower-cased:
+# a part of the name, the simplified name or any alias (a LEADS/SUPPORTS mention, via edges_source).
+AGENCY_FILTERS = {
+    "jurisdiction_id": " AND a.jurisdiction_id = :jurisdiction_id",
+    "function": " AND a.function = :function",
+    "q": """ AND (instr(lower(a.name), :q) > 0 OR instr(lower(coalesce(a.name_simplified, '')), :q) > 0
+         OR EXISTS (SELECT 1 FROM edges e WHERE e.source_id = a.id AND e.type IN ('LEADS', 'SUPPORTS')
+                    AND instr(lower(e.mention), :q) > 0))""",
+}
+AGENCY_PAGE_IDS = "SELECT a.id FROM agencies a WHERE 1 = 1{where}"
 
 
 def select(table: str, keys: tuple[str, ...]) -> str:
@@ -78,6 +90,27 @@ class EmbeddedReads:
     def agency(self, agency_id: str) -> dict | None:
         rows = self._rows(sql.AGENCIES.format(where="WHERE a.id = ?"), (agency_id,))
         return self._agency(rows[0]) if rows else None
+
+    def plans_page(self, limit: int | None = None, offset: int = 0) -> dict:
+        """``{"count", "rows"}``: the rows of ``plans()`` from ``offset``, at most ``limit`` (primary key order)."""
+        rows = self._rows(select("plans", PLAN_KEYS) + " ORDER BY id LIMIT :limit OFFSET :offset",
+                          {"limit": page_limit(limit), "offset": int(offset)})
+        count = self._rows("SELECT count(*) AS n FROM plans")[0]["n"]
+        return {"count": count, "rows": [self._plan(r) for r in rows]}
+
+    def agencies_page(self, jurisdiction_id: str | None = None, function: str | None = None, q: str | None = None,
+                      limit: int | None = None, offset: int = 0) -> dict:
+        """``{"count", "rows"}``: the rows of ``agencies()`` that pass the filters, a page of them in id
+        order; aliases and edge counts are computed for that page's agencies only."""
+        params = {"jurisdiction_id": jurisdiction_id, "function": function,
+                  "q": None if q is None else q.lower()}
+        where = "".join(AGENCY_FILTERS[k] for k, v in params.items() if v is not None)
+        ids = AGENCY_PAGE_IDS.format(where=where)
+        page = f"a.id IN ({ids} ORDER BY a.id LIMIT :limit OFFSET :offset)"
+        rows = self._rows(sql.AGENCIES.format(where="WHERE " + page) + " ORDER BY a.id",
+                          {**params, "limit": page_limit(limit), "offset": int(offset)})
+        count = self._rows(f"SELECT count(*) AS n FROM ({ids})", params)[0]["n"]
+        return {"count": count, "rows": [self._agency(r) for r in rows]}
 
     @staticmethod
     def _agency(row: dict) -> dict:

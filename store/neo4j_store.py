@@ -25,6 +25,7 @@ from store import connect_cause, neo4j_pairs, neo4j_totals
 from store.base import LoadResult, SingleLoad
 from store.cypher import query, statements
 from store.neo4j_aggregates import Neo4jAggregates
+from store.neo4j_pages import Neo4jPages
 from store.neo4j_load import CHUNK_ROWS, Chunk, Item, node_params, prepare
 from store.rows import chunks
 
@@ -36,7 +37,7 @@ def _cause(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class Neo4jStore(SingleLoad, Neo4jAggregates):
+class Neo4jStore(SingleLoad, Neo4jAggregates, Neo4jPages):
     """``GraphStore`` on Neo4j.
 
     Parameters

@@ -482,3 +482,39 @@ def test_totals_of_concurrent_loads_sharing_agencies(store):
     results, errors = load_in_threads(store, [make_graph(str(i), city="c1", n_tasks=5 + i % 3) for i in range(6)])
     assert errors == [] and len(results) == 6
     _check_totals(store)
+
+
+def _matches(agency: dict, needle: str) -> bool:
+    return (needle in agency["name"].lower() or needle in (agency.get("name_simplified") or "").lower()
+            or any(needle in m.lower() for m in agency["aliases"]))
+
+
+def test_list_pages_equal_slices_of_the_whole_store_reads(store):
+    graphs = [make_graph(str(i), city=f"c{i % 3}", n_tasks=4 + i, n_agencies=5 + i % 2) for i in range(7)]
+    for graph in graphs[::3]:  # city c0: an ASCII simplified name, matched ignoring case
+        graph.agencies[1]["name_simplified"] = "Water Bureau"
+    store.load_many(graphs)
+    plans, agencies = store.plans(), store.agencies()
+    assert len(plans) == 7 and len(agencies) > 12
+    for limit, offset in ((3, 0), (3, 3), (3, 6), (3, 7), (5, 100), (None, 0), (0, 0)):
+        end = None if limit is None else offset + limit
+        assert store.plans_page(limit, offset) == {"count": 7, "rows": plans[offset:end]}
+        assert store.agencies_page(limit=limit, offset=offset) == {"count": len(agencies),
+                                                                   "rows": agencies[offset:end]}
+    filters = [({"jurisdiction_id": "j-c1"}, lambda a: a["jurisdiction_id"] == "j-c1"),
+               ({"function": "unclassified"}, lambda a: a["function"] == "unclassified"),
+               ({"q": "局1"}, lambda a: _matches(a, "局1")),
+               ({"q": "等"}, lambda a: _matches(a, "等")),             # only aliases ("市局0等") say 等
+               ({"q": "water"}, lambda a: _matches(a, "water")),
+               ({"q": "nothing"}, lambda a: False),
+               ({"jurisdiction_id": "j-c2", "function": "unclassified", "q": "市局"},
+                lambda a: a["jurisdiction_id"] == "j-c2" and a["function"] == "unclassified")]
+    for kwargs, keep in filters:
+        want = [a for a in agencies if keep(a)]
+        assert store.agencies_page(**kwargs) == {"count": len(want), "rows": want}, kwargs
+        for offset in (0, 1, len(want)):
+            assert store.agencies_page(**kwargs, limit=2, offset=offset) == {
+                "count": len(want), "rows": want[offset:offset + 2]}, (kwargs, offset)
+    assert [a["id"] for a in store.agencies_page(q="等")["rows"]]  # the alias-only filter found some
+    assert [a["id"] for a in store.agencies_page(q="water")["rows"]] == ["a-c0-1"]
+    assert store.agencies_page(jurisdiction_id="j-none") == {"count": 0, "rows": []}
