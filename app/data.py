@@ -15,6 +15,12 @@ def plans(store: GraphStore) -> list[dict]:
     return store.plans()
 
 
+def plans_page(store: GraphStore, limit: int, offset: int) -> dict:
+    """``{"items", "total", "limit", "offset"}``: a page of ``plans()`` read as a page from the store."""
+    found = store.plans_page(limit, offset)
+    return {"items": found["rows"], "total": found["count"], "limit": limit, "offset": offset}
+
+
 def plan(store: GraphStore, plan_id: str) -> dict:
     row = store.plan(plan_id)
     if row is None:
@@ -114,6 +120,19 @@ def agencies(store: GraphStore, jurisdiction: str | None = None, function: str |
         rows = [a for a in rows if needle in a["name"].lower() or needle in (a.get("name_simplified") or "").lower()
                 or any(needle in m.lower() for m in a.get("aliases") or [])]
     return [{**a, "jurisdiction": jnames.get(a["jurisdiction_id"])} for a in rows]
+
+
+def agencies_page(store: GraphStore, jurisdiction: str | None = None, function: str | None = None,
+                  q: str | None = None, limit: int = 100, offset: int = 0) -> dict:
+    """A page (``{"items", "total", "limit", "offset"}``) of ``agencies()`` with the same filters,
+    filtered and paged in the store: aliases and counts are read for the page's agencies only."""
+    jid = resolve_jurisdiction(store, jurisdiction) if jurisdiction else None
+    if function:
+        check_function(store, function)
+    found = store.agencies_page(jid, function or None, q.strip().lower() if q else None, limit, offset)
+    jnames = jurisdiction_names(store) if found["rows"] else {}
+    items = [{**a, "jurisdiction": jnames.get(a["jurisdiction_id"])} for a in found["rows"]]
+    return {"items": items, "total": found["count"], "limit": limit, "offset": offset}
 
 
 def agency_detail(store: GraphStore, agency_id: str) -> dict:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from app import data
 from app.deps import StoreDep
 from app.schemas import AgencyDetailPublic, AgencyPublic, Page
-from app.tables import FormatQ, LimitQ, OffsetQ, csv_response, page, wants_csv
+from app.tables import FormatQ, LimitQ, OffsetQ, csv_response, wants_csv
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 DUTY_COLUMNS = ["role", "plan_id", "task_id", "seq", "path", "heading", "clause", "lead_basis", "mention"]
@@ -18,10 +18,9 @@ COLUMNS = ["id", "name", "jurisdiction", "function", "leads", "supports", "menti
 def list_agencies(store: StoreDep, request: Request, jurisdiction: str | None = None, function: str | None = None,
                   q: str | None = None, limit: LimitQ = 100, offset: OffsetQ = 0, format: FormatQ = None):
     """Agencies in id order. ``jurisdiction`` id or name, ``function`` code, ``q`` part of a name."""
-    rows = data.agencies(store, jurisdiction, function, q)
     if wants_csv(request, format):
-        return csv_response(rows, "agencies.csv", COLUMNS)
-    return page(rows, limit, offset)
+        return csv_response(data.agencies(store, jurisdiction, function, q), "agencies.csv", COLUMNS)
+    return data.agencies_page(store, jurisdiction, function, q, limit, offset)
 
 
 @router.get("/{agency_id}", response_model=AgencyDetailPublic)

@@ -20,10 +20,9 @@ TASK_COLUMNS = ["id", "plan_id", "seq", "path", "heading", "clause", "lead_basis
 @router.get("", response_model=Page[PlanPublic])
 def list_plans(store: StoreDep, request: Request, limit: LimitQ = 50, offset: OffsetQ = 0, format: FormatQ = None):
     """Plans in id order. CSV with ``?format=csv`` or ``Accept: text/csv`` (all rows)."""
-    rows = data.plans(store)
     if wants_csv(request, format):
-        return csv_response(rows, "plans.csv", PLAN_COLUMNS)
-    return page(rows, limit, offset)
+        return csv_response(data.plans(store), "plans.csv", PLAN_COLUMNS)
+    return data.plans_page(store, limit, offset)
 
 
 @router.get("/{plan_id}", response_model=PlanDetailPublic)

@@ -52,3 +52,48 @@ def test_agency_duties_as_csv(client):
     lines = r.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("role,plan_id,task_id")
     assert [line.split(",")[0] for line in lines[1:]] == ["LEADS", "LEADS", "SUPPORTS", "SUPPORTS"]
+
+
+# -- a JSON page is read as a page from the store ------------------------------------------------
+
+def _whole_page(store, limit, offset, **filters) -> dict:
+    """Today's answer, from the whole-store read sliced in Python (the oracle)."""
+    from app import data
+    from app.tables import page
+    return page(data.agencies(store, filters.get("jurisdiction"), filters.get("function"), filters.get("q")),
+                limit, offset)
+
+
+def test_agency_pages_equal_slices_of_every_agency(client, web_store):
+    cases = [{}, {"limit": 3}, {"limit": 3, "offset": 3}, {"limit": 5, "offset": 1000},
+             {"jurisdiction": "城市c2", "limit": 2, "offset": 1}, {"function": "quality"},
+             {"q": " 市局1 "}, {"q": "等", "limit": 2}, {"q": " "}, {"jurisdiction": "j-c1", "function": "unclassified"}]
+    for params in cases:
+        limit, offset = params.get("limit", 100), params.get("offset", 0)
+        filters = {k: v for k, v in params.items() if k not in ("limit", "offset")}
+        got = client.get("/agencies", params=params).json()
+        assert got == _whole_page(web_store, limit, offset, **filters), params
+    assert _whole_page(web_store, 100, 0, q="等")["total"] > 0
+
+
+def test_agency_csv_still_lists_every_agency(client, web_store):
+    lines = client.get("/agencies", params={"format": "csv", "limit": 1}).text.strip().splitlines()
+    assert len(lines) == 1 + len(web_store.agencies())
+
+
+def test_agency_json_page_does_not_read_every_agency(store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from support.reads import ReadLog, many_plans
+    from tests_app_helpers import make_settings
+
+    many_plans(store)
+    logged = ReadLog(store)
+    with TestClient(create_app(make_settings(tmp_path), store=logged)) as c:
+        logged.clear()
+        body = c.get("/agencies", params={"limit": 4, "offset": 2, "q": "市局"}).json()
+        assert len(body["items"]) == 4 and body["total"] == len(store.agencies())
+        assert logged.whole_store_reads() == []
+        assert c.get("/agencies", params={"format": "csv"}).status_code == 200
+        assert "agencies" in logged.whole_store_reads()  # the oracle: CSV does read every agency

@@ -62,3 +62,34 @@ def test_bad_paging_is_422_naming_the_parameter(client):
     assert r.status_code == 422 and "offset" in r.json()["error"]["message"]
     r = client.get("/plans", params={"format": "xml"})
     assert r.status_code == 422 and "format" in r.json()["error"]["message"]
+
+
+def test_plan_pages_equal_slices_of_every_plan(client, web_store):
+    from app import data
+    from app.tables import page
+    plans = data.plans(web_store)
+    assert len(plans) >= 2
+    for limit, offset in ((50, 0), (1, 0), (1, 1), (2, len(plans) - 1), (5, 1000)):
+        got = client.get("/plans", params={"limit": limit, "offset": offset}).json()
+        assert got == page(plans, limit, offset), (limit, offset)
+    lines = client.get("/plans", params={"format": "csv", "limit": 1}).text.strip().splitlines()
+    assert len(lines) == 1 + len(plans)
+
+
+def test_plan_json_page_does_not_read_every_plan(store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from support.reads import ReadLog, many_plans
+    from tests_app_helpers import make_settings
+
+    many_plans(store)
+    logged = ReadLog(store)
+    with TestClient(create_app(make_settings(tmp_path), store=logged)) as c:
+        logged.clear()
+        body = c.get("/plans", params={"limit": 5, "offset": 3}).json()
+        assert [p["id"] for p in body["items"]] == ["p-11", "p-2", "p-3", "p-4", "p-5"]  # id (text) order
+        assert body["total"] == 12
+        assert logged.whole_store_reads() == []
+        assert c.get("/plans", params={"format": "csv"}).status_code == 200
+        assert "plans" in logged.whole_store_reads()
