@@ -1,0 +1,36 @@
+"""Neo4j's paged list reads (``store.neo4j_pages``) walk the unique-id index in order: no sort of
+every Plan/Agency node before ``SKIP``/``LIMIT``. (The plan count reads every Plan's source_hash:
+a label scan, the only one; the agency count comes from the count store.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from support.graphs import make_graph
+
+
+def _operators(plan) -> set[str]:
+    found = {plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]}
+    for child in (plan.children if hasattr(plan, "children") else plan.get("children", [])):
+        found |= _operators(child)
+    return {op.split("@")[0] for op in found}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name, scans", [("read_plans_page", 1), ("read_agencies_page", 0)])
+def test_list_pages_read_the_id_index_in_order(neo4j_driver, neo4j_store, name, scans):
+    from store.cypher import query
+
+    neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
+    with neo4j_driver.session(database="neo4j") as session:
+        plan = session.run("EXPLAIN " + query(name), skip=2, limit=3).consume().plan
+    ops = _operators(plan)
+    assert ops & {"NodeIndexScan", "NodeUniqueIndexScan"}, ops
+    assert not ops & {"AllNodesScan", "Sort", "PartialSort", "Top"}, ops
+    assert _count(plan, "NodeByLabelScan") == scans, ops
+
+
+def _count(plan, op: str) -> int:
+    name = plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]
+    kids = plan.children if hasattr(plan, "children") else plan.get("children", [])
+    return (name.split("@")[0] == op) + sum(_count(k, op) for k in kids)
