@@ -28,7 +28,9 @@ class Neo4jPages:
         page = {"skip": int(offset), "limit": page_limit(limit)}
         if jurisdiction_id is None and function is None and q is None:
             record = self._read("read_agencies_page", **page)[0]
-        else:
-            record = self._read("read_agencies_page_filtered", jurisdiction_id=jurisdiction_id, function=function,
+        else:  # start from the jurisdiction's or the function's index when there is one
+            name = ("read_agencies_page_in_jurisdiction" if jurisdiction_id is not None
+                    else "read_agencies_page_of_function" if function is not None else "read_agencies_page_matching")
+            record = self._read(name, jurisdiction_id=jurisdiction_id, function=function,
                                 q=None if q is None else q.lower(), **page)[0]
         return {"count": record["count"], "rows": [sorted_aliases(dict(r)) for r in record["rows"]]}

@@ -34,3 +34,19 @@ def _count(plan, op: str) -> int:
     name = plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]
     kids = plan.children if hasattr(plan, "children") else plan.get("children", [])
     return (name.split("@")[0] == op) + sum(_count(k, op) for k in kids)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name, params", [
+    ("read_agencies_page_in_jurisdiction", {"jurisdiction_id": "j-c1", "function": None, "q": None}),
+    ("read_agencies_page_of_function", {"jurisdiction_id": None, "function": "quality", "q": "局"}),
+])
+def test_filtered_agency_pages_start_from_an_index(neo4j_driver, neo4j_store, name, params):
+    from store.cypher import query
+
+    neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
+    with neo4j_driver.session(database="neo4j") as session:
+        plan = session.run("EXPLAIN " + query(name), skip=0, limit=3, **params).consume().plan
+    ops = _operators(plan)
+    assert "NodeIndexSeek" in ops, ops
+    assert not ops & {"NodeByLabelScan", "AllNodesScan"}, ops

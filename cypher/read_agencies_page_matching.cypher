@@ -2,10 +2,10 @@
 // name or an alias (a LEADS/SUPPORTS mention) contains $q (already lower-case); a null parameter is no
 // condition. As read_agencies_page: id order, $skip/$limit, aliases and counts for the page only; with
 // the number of agencies that pass the filters.
+// Only $q given: looks at every agency (and its mentions).
 CALL () {
   MATCH (a:Agency)
-  WHERE a.id IS NOT NULL
-    AND ($jurisdiction_id IS NULL OR a.jurisdiction_id = $jurisdiction_id)
+  WHERE ($jurisdiction_id IS NULL OR a.jurisdiction_id = $jurisdiction_id)
     AND ($function IS NULL OR a.function = $function)
     AND ($q IS NULL OR toLower(a.name) CONTAINS $q OR toLower(coalesce(a.name_simplified, "")) CONTAINS $q
          OR EXISTS { MATCH (a)-[m:LEADS|SUPPORTS]->(:Task) WHERE toLower(m.mention) CONTAINS $q })
