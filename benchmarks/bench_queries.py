@@ -56,13 +56,8 @@ def make_graphs(plans: int, seed: int, cache: str | None = None) -> list:
     of the same seed (``benchmarks.scale.graph_cache``; plans are made by index, so a prefix
     of a larger cache is the same corpus)."""
     if cache:
-        from benchmarks.scale.graph_cache import iter_batches
-        graphs = []
-        for batch in iter_batches(cache):
-            graphs += batch[:plans - len(graphs)]
-            if len(graphs) >= plans:
-                return graphs
-        raise SystemExit(f"{cache} holds only {len(graphs)} plans, {plans} asked for")
+        from benchmarks.scale.graph_cache import first_graphs
+        return first_graphs(cache, plans)
     return [build_plan_graph(extract_document(data, name)) for name, data in iter_documents(plans, seed=seed)]
 
 

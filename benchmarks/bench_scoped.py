@@ -35,21 +35,11 @@ import queries as q  # noqa: E402
 from app import data  # noqa: E402
 from app.views import graphs as views  # noqa: E402
 from benchmarks.machine import summary  # noqa: E402
+from benchmarks.scale.graph_cache import first_graphs  # noqa: E402
 from agencynet.errors import StoreError  # noqa: E402
 from queries.frames import snapshot  # noqa: E402
 
 BATCH = 200
-
-
-def graphs_from_cache(cache: str, plans: int) -> list:
-    from benchmarks.scale.graph_cache import iter_batches
-
-    out = []
-    for batch in iter_batches(cache):
-        out += batch[:plans - len(out)]
-        if len(out) >= plans:
-            return out
-    raise SystemExit(f"{cache} holds only {len(out)} plans, {plans} asked for")
 
 
 def load(store, graphs) -> float:
@@ -210,7 +200,7 @@ def main(argv=None) -> None:
     if held < args.plans and not args.keep:
         if not args.cache:
             raise SystemExit(f"the store holds {held} plans: give --cache to load {args.plans}")
-        graphs = graphs_from_cache(args.cache, args.plans)
+        graphs = first_graphs(args.cache, args.plans)
         seconds = load(store, graphs)
         print(f"loaded {len(graphs)} plans in {seconds:.1f} s", flush=True)
     bench(kind, store, args)

@@ -141,6 +141,17 @@ def iter_batches(out: str | Path, batch: int = 200) -> Iterator[list]:
             yield graphs[i:i + batch]
 
 
+def first_graphs(out: str | Path, plans: int) -> list:
+    """The first ``plans`` graphs of a cache (a prefix of a larger corpus of the same seed is
+    the smaller corpus); exits naming the cache when it holds fewer."""
+    graphs: list = []
+    for batch in iter_batches(out):
+        graphs += batch[:plans - len(graphs)]
+        if len(graphs) >= plans:
+            return graphs
+    raise SystemExit(f"{out} holds only {len(graphs)} plans, {plans} asked for")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("out", help="cache directory")

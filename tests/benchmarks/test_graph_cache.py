@@ -44,3 +44,14 @@ def test_a_smaller_corpus_borrows_whole_chunks_of_a_larger_one(tmp_path, monkeyp
     ids = [g.plan["id"] for b in graph_cache.iter_batches(tmp_path / "cache-5-seed1") for g in b]
     assert ids == [g.plan["id"] for b in graph_cache.iter_batches(big) for g in b][:5]
     assert small["extract"]["documents"] == 5
+
+
+def test_first_graphs_takes_a_prefix_and_names_a_cache_too_small(tmp_path, monkeypatch):
+    import pytest
+
+    monkeypatch.setattr(graph_cache, "CHUNK", 2)
+    graph_cache.build(tmp_path / "c", 5, seed=0, workers=1)
+    every = [g.plan["id"] for b in graph_cache.iter_batches(tmp_path / "c") for g in b]
+    assert [g.plan["id"] for g in graph_cache.first_graphs(tmp_path / "c", 3)] == every[:3]
+    with pytest.raises(SystemExit, match="holds only 5 plans, 6 asked for"):
+        graph_cache.first_graphs(tmp_path / "c", 6)
