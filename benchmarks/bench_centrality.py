@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import queries as q  # noqa: E402
-from benchmarks.machine import summary  # noqa: E402
+from benchmarks.machine import connect, summary  # noqa: E402
 from benchmarks.synthetic import iter_documents  # noqa: E402
 
 BATCH = 200
@@ -210,11 +210,7 @@ def main(argv=None) -> None:
 
     driver = version = None
     if args.neo4j_uri:
-        from agencynet.settings import Settings
-        from store import make_driver
-        driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_user=args.neo4j_user,
-                                      neo4j_password=args.neo4j_password))
-        version = driver.get_server_info().agent
+        driver, version = connect(args.neo4j_uri, args.neo4j_user, args.neo4j_password)
     print(summary(version), flush=True)
     if not args.no_embedded:
         from store.embedded import EmbeddedStore

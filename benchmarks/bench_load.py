@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.machine import summary  # noqa: E402
+from benchmarks.machine import connect, summary  # noqa: E402
 from loaders.records import PlanGraph  # noqa: E402
 
 LEVEL_CHILD = {"province": "city", "city": "county"}
@@ -207,9 +207,6 @@ def main(argv=None) -> None:
 
 
 def _run(args) -> None:
-
-    from agencynet.settings import Settings
-    from store import make_driver
     from store.embedded import EmbeddedStore
     from store.neo4j_store import Neo4jStore
 
@@ -218,9 +215,7 @@ def _run(args) -> None:
     graphs = make_plans(args.plans, tasks_per_plan=args.tasks)
     driver = version = None
     if args.neo4j_uri:
-        driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_user=args.neo4j_user,
-                                      neo4j_password=args.neo4j_password))
-        version = driver.get_server_info().agent
+        driver, version = connect(args.neo4j_uri, args.neo4j_user, args.neo4j_password)
     print(summary(f"Neo4j {version}" if version else None))
     print(f"{len(graphs)} plans, {rows_of(graphs)} task+edge rows ({rows_of(graphs) / len(graphs):.0f} a plan)")
     with tempfile.TemporaryDirectory() as tmp:

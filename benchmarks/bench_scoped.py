@@ -34,22 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import queries as q  # noqa: E402
 from app import data  # noqa: E402
 from app.views import graphs as views  # noqa: E402
-from benchmarks.machine import summary  # noqa: E402
+from benchmarks.bench_queries import load  # noqa: E402
+from benchmarks.machine import connect, summary  # noqa: E402
 from benchmarks.scale.graph_cache import first_graphs  # noqa: E402
 from agencynet.errors import StoreError  # noqa: E402
 from queries.frames import snapshot  # noqa: E402
-
-BATCH = 200
-
-
-def load(store, graphs) -> float:
-    t = time.perf_counter()
-    for i in range(0, len(graphs), BATCH):
-        failed = [r for r in store.load_many(graphs[i:i + BATCH]) if r.status == "failed"]
-        if failed:
-            raise SystemExit(f"load failed: {failed[0].plan_id}: {failed[0].error}")
-    return time.perf_counter() - t
-
 
 def timed(fn, repeats: int) -> tuple[list[float], object]:
     out, result = [], None
@@ -179,12 +168,8 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     driver = version = None
     if args.neo4j_uri:
-        from agencynet.settings import Settings
-        from store import make_driver
         from store.neo4j_store import Neo4jStore
-        driver = make_driver(Settings(neo4j_uri=args.neo4j_uri, neo4j_user=args.neo4j_user,
-                                      neo4j_password=args.neo4j_password))
-        version = driver.get_server_info().agent
+        driver, version = connect(args.neo4j_uri, args.neo4j_user, args.neo4j_password)
         store, kind = Neo4jStore(driver, "neo4j", uri=args.neo4j_uri), "neo4j"
         store.setup()
         if not args.keep:

@@ -51,3 +51,12 @@ def summary(extra: str | None = None) -> str:
     line = (f"machine: {d['cpu']}, {d['cores']} cores, {d['memory_gb']} GB, {d['os']}, "
             f"Python {d['python']}, SQLite {d['sqlite']}, load average {load}")
     return line + (f", {extra}" if extra else "")
+
+
+def connect(uri: str, user: str, password: str):
+    """The benchmark's one Neo4j driver and the server's version string (``Neo4j/5.26.x``)."""
+    from agencynet.settings import Settings
+    from store import make_driver
+
+    driver = make_driver(Settings(neo4j_uri=uri, neo4j_user=user, neo4j_password=password))
+    return driver, driver.get_server_info().agent

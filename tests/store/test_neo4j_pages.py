@@ -7,13 +7,8 @@ from __future__ import annotations
 import pytest
 
 from support.graphs import make_graph
+from support.neo4j_server import plan_operators
 
-
-def _operators(plan) -> set[str]:
-    found = {plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]}
-    for child in (plan.children if hasattr(plan, "children") else plan.get("children", [])):
-        found |= _operators(child)
-    return {op.split("@")[0] for op in found}
 
 
 @pytest.mark.neo4j
@@ -24,7 +19,7 @@ def test_list_pages_read_the_id_index_in_order(neo4j_driver, neo4j_store, name, 
     neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
     with neo4j_driver.session(database="neo4j") as session:
         plan = session.run("EXPLAIN " + query(name), skip=2, limit=3).consume().plan
-    ops = _operators(plan)
+    ops = plan_operators(plan)
     assert ops & {"NodeIndexScan", "NodeUniqueIndexScan"}, ops
     assert not ops & {"AllNodesScan", "Sort", "PartialSort", "Top"}, ops
     assert _count(plan, "NodeByLabelScan") == scans, ops
@@ -47,6 +42,6 @@ def test_filtered_agency_pages_start_from_an_index(neo4j_driver, neo4j_store, na
     neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
     with neo4j_driver.session(database="neo4j") as session:
         plan = session.run("EXPLAIN " + query(name), skip=0, limit=3, **params).consume().plan
-    ops = _operators(plan)
+    ops = plan_operators(plan)
     assert "NodeIndexSeek" in ops, ops
     assert not ops & {"NodeByLabelScan", "AllNodesScan"}, ops

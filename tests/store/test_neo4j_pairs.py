@@ -15,6 +15,7 @@ from store.cypher import query
 from store.neo4j_load import pair_counts
 from store.rows import unique_edges
 from support.graphs import make_graph
+from support.neo4j_server import plan_operators
 
 pytestmark = pytest.mark.neo4j
 
@@ -136,12 +137,9 @@ def test_counts_written_before_a_fill_are_not_counted_twice(neo4j_store):
     assert kept(store) == counted(store) != []
 
 
-def _operators(plan) -> set[str]:
-    return {plan["operatorType"].split("@")[0]} | {o for child in plan.get("children", []) for o in _operators(child)}
-
 
 def test_the_load_statement_has_no_eager_and_finds_agencies_by_index(neo4j_store):
     with neo4j_store.driver.session(database=neo4j_store.database) as session:
         plan = session.run("EXPLAIN " + query("merge_agency_pairs"), pairs=[]).consume().plan
-    ops = _operators(plan)
+    ops = plan_operators(plan)
     assert "Eager" not in ops and any(o.startswith("NodeUniqueIndexSeek") for o in ops) and not ops & {"NodeByLabelScan", "AllNodesScan"}, ops

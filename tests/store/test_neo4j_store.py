@@ -13,6 +13,7 @@ from agencynet.settings import Settings
 from store import make_driver, open_store
 from store.neo4j_store import Neo4jStore
 from support.graphs import make_graph
+from support.neo4j_server import plan_operators
 
 
 def _closed_port() -> int:
@@ -149,12 +150,6 @@ def test_load_many_in_many_small_transactions_equals_one_transaction(neo4j_drive
     small.reset()
 
 
-def _operators(plan) -> set[str]:
-    found = {plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]}
-    for child in (plan.children if hasattr(plan, "children") else plan.get("children", [])):
-        found |= _operators(child)
-    return {op.split("@")[0] for op in found}
-
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name, params", [
@@ -169,7 +164,7 @@ def test_scoped_plan_lookups_start_from_an_index_not_every_plan(neo4j_driver, ne
     neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
     with neo4j_driver.session(database="neo4j") as session:
         plan = session.run("EXPLAIN " + query(name), **params).consume().plan
-    ops = _operators(plan)
+    ops = plan_operators(plan)
     assert ops & {"NodeIndexSeek", "NodeUniqueIndexSeek"}, ops
     assert not ops & {"NodeByLabelScan", "AllNodesScan"}, ops
 

@@ -99,3 +99,12 @@ def pytest_itemcollected(item) -> None:
     """Give every test that uses a Neo4j fixture the ``neo4j`` marker."""
     if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
         item.add_marker(pytest.mark.neo4j)
+
+
+def plan_operators(plan) -> set[str]:
+    """Every operator of an ``EXPLAIN``/``PROFILE`` plan (the driver's object or its dict form),
+    without the runtime suffix (``NodeIndexSeek@neo4j`` -> ``NodeIndexSeek``)."""
+    found = {plan.operator_type if hasattr(plan, "operator_type") else plan["operatorType"]}
+    for child in (plan.children if hasattr(plan, "children") else plan.get("children", [])):
+        found |= plan_operators(child)
+    return {op.split("@")[0] for op in found}
