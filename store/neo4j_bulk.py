@@ -1,0 +1,337 @@
+"""CSV files for ``neo4j-admin database import``: a new Neo4j database filled in one pass.
+
+``load_many`` writes through Bolt, one transaction after another, at about 7.5k task+edge rows
+a second on two cores (docs/performance.md); 100k plans take 15 minutes that way. An EMPTY
+database can instead be built offline by Neo4j's import tool, which writes the store files
+directly. ``BulkFiles`` turns plan graphs into the tool's CSV files holding exactly what
+``load_many`` would have written (same labels, properties, relationships, totals and agency
+pair counts, so the store's reads cannot tell the two apart; ``tests/store/test_neo4j_bulk.py``
+compares them). ``agencynet.neo4j_import`` runs the tool; ``agencynet neo4j import`` is the CLI.
+
+Each plan is checked first (``store.rows.check_graph`` and the value types below) and written
+whole or not at all: a refused plan comes back ``failed`` with the reason, the others go on.
+A plan id met a second time is ``unchanged`` (same source hash) or ``failed`` (a different
+version: load it afterwards with ``agencynet load``, which replaces it).
+
+Examples
+--------
+>>> cell("引号\\"与,逗号", "string"), cell(None, "string"), cell(True, "boolean"), cell(["a", "b"], "string[]")
+('"引号""与,逗号"', '', 'true', '"a\\x1fb"')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agencynet.errors import StoreError
+from loaders.records import ORPHAN_CATEGORIES, PlanGraph
+from store import neo4j_pairs
+from store.base import LoadResult
+from store.neo4j_load import NODE_ROWS, pair_counts
+from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
+                        check_graph, digest, unique_edges)
+
+#: Separates the elements of a list value (``--array-delimiter``); refused inside a value.
+ARRAY_DELIMITER = "\x1f"
+_INT = "long"
+
+#: CSV type of every property that is not a plain string.
+TYPES = {
+    "year": _INT, "task_count": _INT, "seq": _INT, "span_start": _INT, "span_end": _INT,
+    "clause_start": _INT, "clause_end": _INT, "position": _INT, "duty_leads": _INT,
+    "duty_supports": _INT, "duty_total": _INT, "plans": _INT, "tasks": _INT, "version": _INT,
+    "open_list": "boolean", "warnings": "string[]", "flag_counts": "long[]",
+}
+
+#: Node files: label, id column (the property the unique constraint is on), property columns.
+NODE_FILES = {
+    "Plan": ("id", PLAN_KEYS[1:] + ("text", "flag_counts")),
+    "Task": ("id", TASK_KEYS[1:]),
+    "Agency": ("id", AGENCY_KEYS[1:] + ("v", "duty_leads", "duty_supports", "duty_total")),
+    "Collective": ("id", COLLECTIVE_KEYS[1:] + ("v",)),
+    "Jurisdiction": ("id", JURISDICTION_KEYS[1:] + ("v",)),
+    "Function": ("code", FUNCTION_KEYS[1:] + ("v",)),
+    "Totals": ("id", ("plans", "flag_counts")),
+    "PairCounts": ("id", ("version",)),
+}
+#: Relationship files: file name, then relationship type, start label, end label, property columns.
+REL_FILES = {
+    "HAS_TASK": ("HAS_TASK", "Plan", "Task", ()),
+    "ISSUED_IN": ("ISSUED_IN", "Plan", "Jurisdiction", ()),
+    "LEADS": ("LEADS", "Agency", "Task", ("mention", "position")),
+    "SUPPORTS": ("SUPPORTS", "Agency", "Task", ("mention", "position")),
+    "NAMED_ON": ("NAMED_ON", "Collective", "Task", ("mention", "position")),
+    "PART_OF": ("PART_OF", "Jurisdiction", "Jurisdiction", ()),
+    "IN_AGENCY": ("IN", "Agency", "Jurisdiction", ()),
+    "IN_COLLECTIVE": ("IN", "Collective", "Jurisdiction", ()),
+    "OF_FUNCTION": ("OF_FUNCTION", "Agency", "Function", ()),
+    "SUCCEEDED_BY": ("SUCCEEDED_BY", "Function", "Function", ()),
+    "CO_RESPONSIBLE": ("CO_RESPONSIBLE", "Agency", "Agency", ("tasks",)),
+}
+_SHARED = {"jurisdictions": "Jurisdiction", "functions": "Function", "agencies": "Agency",
+           "collectives": "Collective"}
+
+
+def cell(value, kind: str = "string") -> str:
+    """One CSV field: strings always quoted (so ``""`` stays an empty string), ``None`` empty
+    (no property), lists joined by :data:`ARRAY_DELIMITER`; raises ``TypeError`` for a value
+    that is not of ``kind`` (a string[] element holding the delimiter included)."""
+    if value is None:
+        return ""
+    return _FORMAT[kind](value)
+
+
+def _string(value) -> str:
+    if type(value) is not str:
+        raise TypeError
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _long(value) -> str:
+    if type(value) is not int:
+        raise TypeError
+    return str(value)
+
+
+def _boolean(value) -> str:
+    if type(value) is not bool:
+        raise TypeError
+    return "true" if value else "false"
+
+
+def _strings(value) -> str:
+    if type(value) is not list or any(type(v) is not str or ARRAY_DELIMITER in v for v in value):
+        raise TypeError
+    return _string(ARRAY_DELIMITER.join(value))
+
+
+def _longs(value) -> str:
+    if type(value) is not list or any(type(v) is not int for v in value):
+        raise TypeError
+    return _string(ARRAY_DELIMITER.join(map(str, value)))
+
+
+_FORMAT = {"string": _string, _INT: _long, "boolean": _boolean, "string[]": _strings, "long[]": _longs}
+
+
+def _spec(columns: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
+    """(key, formatter) of each column: ``None`` gives an empty field, other values their formatter's."""
+    return tuple((c.split(":")[0], _FORMAT[TYPES.get(c.split(":")[0], "string")]) for c in columns)
+
+
+def line(row: dict, spec, where: str) -> str:
+    """A CSV line of ``row`` (``spec``: ``_spec(columns)``); raises ``StoreError`` naming ``where``
+    and the field whose value is not of its column's type."""
+    try:
+        return ",".join(["" if row[k] is None else f(row[k]) for k, f in spec]) + "\n"
+    except TypeError:
+        for key, _ in spec:
+            value = row[key]
+            kind = TYPES.get(key, "string")
+            try:
+                cell(value, kind)
+            except TypeError:
+                raise StoreError(f"{where}: field {key}: expected {kind}, got {type(value).__name__} "
+                                 f"{str(value)[:40]!r}") from None
+        raise
+
+
+def header(columns: tuple[str, ...]) -> str:
+    """The CSV header line: ``name:type`` for the typed columns."""
+    return ",".join(c if ":" in c or c not in TYPES else f"{c}:{TYPES[c]}" for c in columns) + "\n"
+
+
+def columns(name: str) -> tuple[str, ...]:
+    """Columns of the file ``name`` (a label of NODE_FILES or a file of REL_FILES)."""
+    if name in NODE_FILES:
+        key, props = NODE_FILES[name]
+        return (f"{key}:ID({name})",) + props
+    _, start, end, props = REL_FILES[name]
+    return (f":START_ID({start})", f":END_ID({end})") + props
+
+
+def flag_counts(tasks: list[dict]) -> list[int]:
+    """``[tasks, one count per orphan category, open list, open list and no category]``, as
+    ``refresh_plan_totals`` keeps them."""
+    counts = Counter(t["orphan"] for t in tasks)
+    return ([len(tasks)] + [counts[c] for c in ORPHAN_CATEGORIES]
+            + [sum(1 for t in tasks if t["open_list"] is True),
+               sum(1 for t in tasks if t["open_list"] is True and t["orphan"] is None)])
+
+
+_SPECS = {name: _spec(columns(name)) for name in (*NODE_FILES, *REL_FILES)}
+_SHARED_KEYS = {attr: keys for attr, keys, _ in NODE_ROWS}
+_CHECKED: set[tuple] = set()  # shared rows whose values passed ``line`` (this process)
+
+
+@dataclass
+class Part:
+    """One plan made ready for the CSV files (``plan_part``; picklable, so built in any process):
+    its lines per file, its shared node rows (value tuples in ``store.rows`` key order), agency
+    duties, pair counts and flag counts, or the reason it is refused (``error``)."""
+
+    plan_id: str
+    source_hash: str | None = None
+    tasks: int = 0
+    edges: int = 0
+    error: str | None = None
+    lines: dict[str, str] = field(default_factory=dict)
+    shared: dict[str, list[tuple]] = field(default_factory=dict)
+    duties: Counter = field(default_factory=Counter)   # (agency id, 0 leads | 1 supports) -> tasks
+    pairs: Counter = field(default_factory=Counter)
+    counts: list[int] = field(default_factory=list)
+
+
+def plan_part(graph: PlanGraph) -> Part:
+    """Check ``graph`` and build everything its plan adds to the CSV files (or why it is refused)."""
+    pid = graph.plan.get("id") if isinstance(graph.plan, dict) else None
+    try:
+        return _part(graph)
+    except StoreError as exc:
+        return Part(pid or "?", error=str(exc))
+
+
+def _part(graph: PlanGraph) -> Part:
+    check_graph(graph)
+    plan, pid = graph.plan, graph.plan["id"]
+    where = f"plan {pid}"
+    edges = unique_edges(graph.edges)
+    counts = flag_counts(graph.tasks)
+    plan_row = dict(plan, warnings=list(plan["warnings"] or []), flag_counts=counts)
+    quoted = _string(pid)
+    lines = {"Plan": quoted + "," + line(plan_row, _SPECS["Plan"][1:], where),
+             "Task": "".join(_string(t["id"]) + "," + line(t, _SPECS["Task"][1:], f"{where}, task {t['id']}")
+                             for t in graph.tasks),
+             "HAS_TASK": "".join(f"{quoted},{_string(t['id'])}\n" for t in graph.tasks)}
+    if plan["jurisdiction_id"] in {j["id"] for j in graph.jurisdictions}:  # load_nodes MATCHes it
+        lines["ISSUED_IN"] = f"{quoted},{_string(plan['jurisdiction_id'])}\n"
+    spec = _SPECS["LEADS"][2:]
+    rows: dict[str, list[str]] = {}
+    duties: Counter = Counter()
+    for edge in edges:
+        kind = edge["type"]
+        rows.setdefault(kind, []).append(
+            f"{_string(edge['source_id'])},{_string(edge['task_id'])},"
+            + line(edge, spec, f"{where}, {kind} edge of {edge['task_id']}"))
+        if kind != "NAMED_ON":
+            duties[edge["source_id"], kind == "SUPPORTS"] += 1
+    lines.update((kind, "".join(r)) for kind, r in rows.items())
+    shared = {}
+    for attr, label in _SHARED.items():
+        keys, spec = _SHARED_KEYS[attr], _SPECS[label][1:len(_SHARED_KEYS[attr])]
+        shared[attr] = [tuple(map(r.__getitem__, keys)) for r in getattr(graph, attr)]
+        for values in shared[attr]:  # refuse a bad value now, not at finish (each row checked once)
+            if values not in _CHECKED:
+                line(dict(zip(keys, values)), spec, f"{where}, {attr} {values[0]}")
+                if len(_CHECKED) > 500_000:
+                    _CHECKED.clear()
+                _CHECKED.add(values)
+    return Part(pid, plan["source_hash"], len(graph.tasks), len(edges), None, lines, shared, duties,
+                pair_counts(edges), counts)
+
+
+@dataclass
+class BulkFiles:
+    """The import tool's CSV files in ``directory``, filled plan by plan (``add`` or, for parts
+    built elsewhere, ``add_part``) then closed (``finish``). Plan, task and edge lines are written
+    as plans come; shared nodes (last row wins, as MERGE + SET), totals and pairs at the end."""
+
+    directory: Path
+    results: list[LoadResult] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.directory = Path(self.directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._hashes: dict[str, str] = {}  # plan id -> source hash
+        self._shared: dict[str, dict] = {attr: {} for attr in _SHARED}
+        self._duties: Counter = Counter()
+        self._pairs: Counter = Counter()
+        self._sums = [0] * (len(ORPHAN_CATEGORIES) + 3)
+        self._with_tasks = 0
+        self._files = {name: self._open(name) for name in
+                       ("Plan", "Task", "HAS_TASK", "ISSUED_IN", "LEADS", "SUPPORTS", "NAMED_ON")}
+
+    def _open(self, name: str):
+        handle = (self.directory / f"{name}.csv").open("w", encoding="utf-8", newline="")
+        handle.write(header(columns(name)))
+        return handle
+
+    def add(self, graph: PlanGraph) -> LoadResult:
+        """Check ``graph`` and write its plan, tasks and edges, or refuse it whole (``failed``)."""
+        return self.add_part(plan_part(graph))
+
+    def add_part(self, part: Part) -> LoadResult:
+        """Write a plan built by ``plan_part``: ``loaded``, ``unchanged`` (its id is already in
+        this import with the same source hash) or ``failed`` (refused, or another version of an
+        id already in this import)."""
+        pid = part.plan_id
+        if part.error is None and pid in self._hashes:
+            if self._hashes[pid] != part.source_hash:
+                part.error = (f"plan {pid}: another version of this plan is already in this import; "
+                              "load it afterwards with `agencynet load` (which replaces it)")
+            else:
+                result = LoadResult(pid, "unchanged", part.tasks, part.edges)
+                self.results.append(result)
+                return result
+        if part.error is not None:
+            result = LoadResult(pid, "failed", 0, 0, error=part.error)
+            self.results.append(result)
+            return result
+        for name, text in part.lines.items():
+            self._files[name].write(text)
+        for attr, rows in part.shared.items():
+            store = self._shared[attr]
+            for row in rows:
+                store[row[0]] = row
+        self._duties.update(part.duties)
+        self._pairs.update(part.pairs)
+        self._sums = [a + b for a, b in zip(self._sums, part.counts)]
+        self._with_tasks += part.counts[0] > 0
+        self._hashes[pid] = part.source_hash
+        result = LoadResult(pid, "loaded", part.tasks, part.edges)
+        self.results.append(result)
+        return result
+
+    def finish(self) -> dict[str, list[tuple[str, Path]]]:
+        """Write the shared nodes, their relationships, the totals and the pair counts; close
+        every file. Returns ``{"nodes": [(label, path)], "relationships": [(type, path)]}``."""
+        shared = {}
+        for attr, label in _SHARED.items():
+            keys = _SHARED_KEYS[attr]
+            rows = shared[label] = {t[0]: dict(zip(keys, t)) for t in self._shared[attr].values()}
+            out = self._files[label] = self._open(label)
+            spec = _SPECS[label][1:]
+            for ident, row in rows.items():
+                row["v"] = digest(row, keys)
+                if label == "Agency":
+                    leads, supports = self._duties[ident, False], self._duties[ident, True]
+                    row.update(duty_leads=leads, duty_supports=supports, duty_total=leads + supports)
+                out.write(_string(ident) + "," + line(row, spec, f"{label} {ident}"))
+        links = {"PART_OF": ("Jurisdiction", "parent_id", "Jurisdiction"),
+                 "IN_AGENCY": ("Agency", "jurisdiction_id", "Jurisdiction"),
+                 "IN_COLLECTIVE": ("Collective", "jurisdiction_id", "Jurisdiction"),
+                 "OF_FUNCTION": ("Agency", "function", "Function"),
+                 "SUCCEEDED_BY": ("Function", "successor", "Function")}
+        for name, (label, ref, target) in links.items():
+            out = self._files[name] = self._open(name)
+            out.writelines(f"{_string(ident)},{_string(row[ref])}\n" for ident, row in shared[label].items()
+                           if row[ref] is not None and row[ref] in shared[target])
+        out = self._files["CO_RESPONSIBLE"] = self._open("CO_RESPONSIBLE")
+        out.writelines(f"{_string(a)},{_string(b)},{n}\n" for (a, b), n in sorted(self._pairs.items()) if n)
+        out = self._files["Totals"] = self._open("Totals")
+        if self._hashes:
+            out.write(f'{_string("all")},{self._with_tasks},{_longs(self._sums)}\n')
+        out = self._files["PairCounts"] = self._open("PairCounts")
+        out.write(f'{_string("all")},{neo4j_pairs.VERSION}\n')
+        for handle in self._files.values():
+            handle.close()
+        path = {name: self.directory / f"{name}.csv" for name in self._files}
+        return {"nodes": [(label, path[label]) for label in NODE_FILES],
+                "relationships": [(kind[0], path[name]) for name, kind in REL_FILES.items()]}
+
+    @property
+    def plans(self) -> int:
+        """Plans written so far."""
+        return len(self._hashes)
