@@ -15,25 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from agencynet.cli import cli
-from agencynet.neo4j_launcher import Neo4jLauncher, free_port
-from agencynet.settings import Settings, get_settings
 
 AGENCYNET = str(Path(sys.executable).parent / "agencynet")
-
-
-@pytest.fixture
-def neo4j_env(tmp_path, monkeypatch):
-    """Environment pointing the launcher at a throwaway home, a free port, the shared build cache."""
-    build_dir = Neo4jLauncher.from_settings(Settings()).build_dir
-    env = {"AGENCYNET_NEO4J_HOME": str(tmp_path / "home"), "AGENCYNET_NEO4J_PORT": str(free_port()),
-           "AGENCYNET_NEO4J_BUILD_DIR": str(build_dir), "NEO4J_PASSWORD": "", "NEO4J_USER": "neo4j"}
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.chdir(tmp_path)  # no project .env in the way
-    get_settings.cache_clear()
-    yield env
-    Neo4jLauncher(Path(env["AGENCYNET_NEO4J_HOME"])).stop(timeout=30)
-    get_settings.cache_clear()
 
 
 def _run(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
@@ -97,8 +80,8 @@ def test_status_when_not_running(neo4j_env):
     assert f"not running (home {neo4j_env['AGENCYNET_NEO4J_HOME']})" in result.output
 
 
-def test_help_lists_the_three_commands():
+def test_help_lists_the_four_commands():
     result = CliRunner().invoke(cli, ["neo4j", "--help"])
     assert result.exit_code == 0
-    for name in ("start", "stop", "status"):
+    for name in ("start", "stop", "status", "import"):
         assert f"  {name} " in result.output

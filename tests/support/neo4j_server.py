@@ -26,9 +26,9 @@ import pytest
 
 from agencynet.errors import AgencynetError
 from agencynet.neo4j_launcher import Neo4jLauncher, check_bolt, free_port
-from agencynet.settings import Settings
+from agencynet.settings import Settings, get_settings
 
-__all__ = ["neo4j_server", "neo4j_session_driver", "neo4j_driver", "pytest_itemcollected"]
+__all__ = ["neo4j_server", "neo4j_session_driver", "neo4j_driver", "neo4j_env", "pytest_itemcollected"]
 
 NEO4J_FIXTURES = {"neo4j_server", "neo4j_session_driver", "neo4j_driver", "neo4j_store"}
 START_TIMEOUT = 240.0  # seconds to wait for Bolt once the launcher is built
@@ -108,3 +108,35 @@ def plan_operators(plan) -> set[str]:
     for child in (plan.children if hasattr(plan, "children") else plan.get("children", [])):
         found |= plan_operators(child)
     return {op.split("@")[0] for op in found}
+
+
+@pytest.fixture
+def neo4j_env(tmp_path, monkeypatch):
+    """Environment pointing the launcher at a throwaway home, a free port, the shared build cache
+    (for tests of the ``agencynet neo4j`` commands); the server is stopped at the end."""
+    from pathlib import Path
+
+    build_dir = Neo4jLauncher.from_settings(Settings()).build_dir
+    env = {"AGENCYNET_NEO4J_HOME": str(tmp_path / "home"), "AGENCYNET_NEO4J_PORT": str(free_port()),
+           "AGENCYNET_NEO4J_BUILD_DIR": str(build_dir), "NEO4J_PASSWORD": "", "NEO4J_USER": "neo4j"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(tmp_path)  # no project .env in the way
+    get_settings.cache_clear()
+    yield env
+    Neo4jLauncher(Path(env["AGENCYNET_NEO4J_HOME"])).stop(timeout=30)
+    get_settings.cache_clear()
+
+
+def graph_dump(driver, database: str = "neo4j") -> tuple[set, set]:
+    """Every node (labels, properties) and relationship (start key, type, end key, properties)
+    of a database, as sets of comparable tuples: two databases holding the same graph dump equal."""
+    def frozen(props: dict) -> tuple:
+        return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in props.items()))
+
+    nodes = {(tuple(sorted(r["labels"])), frozen(r["props"])) for r in driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", database_=database).records}
+    rels = {(r["a"], r["type"], r["b"], frozen(r["props"])) for r in driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.code) AS a, type(r) AS type, coalesce(b.id, b.code) AS b, "
+        "properties(r) AS props", database_=database).records}
+    return nodes, rels

@@ -1,0 +1,112 @@
+"""Run Neo4j's import tool (``neo4j-admin database import full``) on a local data directory.
+
+The launcher's build already holds the tool (``org.neo4j.cli.AdminTool`` and the import jars
+come with ``org.neo4j:neo4j``), so no Neo4j distribution is needed. The tool writes the store
+files of a NEW database directly, far faster than transactions, and works only while no
+server has the directory open. ``store.neo4j_bulk.BulkFiles`` writes its input;
+``agencynet neo4j import`` (agencynet/cli/neo4j_import.py) drives the whole job.
+
+Users of the docker-compose Neo4j can feed the same CSV files to the image's own
+``neo4j-admin database import full`` (README, "Bulk import").
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from agencynet import neo4j_build
+from agencynet.errors import Neo4jLauncherError
+from store.neo4j_bulk import ARRAY_DELIMITER
+
+DATABASE = "neo4j"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+
+
+def database_dir(data_dir: Path, database: str = DATABASE) -> Path:
+    """Where the launcher's server keeps ``database``'s store files under ``data_dir``."""
+    return Path(data_dir) / "data" / "databases" / database
+
+
+def check_target(data_dir: Path, replace: bool = False) -> Path:
+    """The database directory the import writes; raises ``Neo4jLauncherError`` if it already
+    holds a database and ``replace`` is false."""
+    target = database_dir(data_dir)
+    if target.exists() and not replace:
+        raise Neo4jLauncherError(
+            f"{target} already holds a database: a bulk import builds a new one. Add plans to it with "
+            "`agencynet load`, or import with --replace to delete it first")
+    return target
+
+
+def command(files: dict, classpath: str, java: str, heap_mb: int, report: Path,
+            replace: bool = False, database: str = DATABASE) -> list[str]:
+    """The ``java ... AdminTool database import full`` command line for ``files``
+    (``BulkFiles.finish()``'s ``{"nodes": [(label, path)], "relationships": [(type, path)]}``)."""
+    args = [java, f"-Xmx{heap_mb}m", "-cp", classpath, ADMIN_CLASS, "database", "import", "full"]
+    args += [f"--nodes={label}={path}" for label, path in files["nodes"]]
+    args += [f"--relationships={kind}={path}" for kind, path in files["relationships"]]
+    args += [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--multiline-fields=true",
+             "--bad-tolerance=0", f"--report-file={report}", "--id-type=string", "--verbose"]
+    if replace:
+        args.append("--overwrite-destination=true")
+    return args + [database]
+
+
+def run(files: dict, data_dir: Path, build_dir: Path, heap_mb: int, work_dir: Path,
+        replace: bool = False, echo=None) -> float:
+    """Import ``files`` into ``data_dir`` (the launcher's ``--data-dir``); returns the seconds taken.
+
+    ``echo``: called with each output line of the tool (its progress); default: stderr.
+
+    Raises
+    ------
+    Neo4jLauncherError
+        The database exists and ``replace`` is false, Java or the build is missing, or the tool
+        failed (its last lines and the report file are in the message).
+    """
+    target = check_target(data_dir, replace)
+    java = neo4j_build.find_java()
+    build = neo4j_build.build(build_dir)
+    conf = Path(work_dir) / "conf"
+    conf.mkdir(parents=True, exist_ok=True)
+    report = Path(work_dir) / "import.report"
+    env = dict(os.environ, NEO4J_HOME=str(Path(data_dir).resolve()), NEO4J_CONF=str(conf))
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    echo = echo or (lambda text: print(text, file=sys.stderr))
+    tail: collections.deque = collections.deque(maxlen=12)
+    causes: list[str] = []
+    started = time.monotonic()
+    with subprocess.Popen(command(files, build.classpath, java, heap_mb, report, replace),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                          env=env, cwd=work_dir, text=True, encoding="utf-8", errors="replace") as proc:
+        for text in proc.stdout:
+            text = text.rstrip("\n")
+            if text.startswith("Caused by:"):
+                causes.append(text)
+            if text.lstrip().startswith(("at ", "... ", "Caused by:", "Suppressed:")):
+                continue  # --verbose stack traces: only the causes go into the error
+            tail.append(text)
+            echo(text)
+    if proc.returncode != 0:
+        detail = "\n".join([t for t in tail if t.strip() and not t.lstrip().startswith("at ")]
+                           + causes[:3])
+        extra = report.read_text(encoding="utf-8", errors="replace")[:2000] if report.exists() else ""
+        raise Neo4jLauncherError(f"the Neo4j import tool failed (exit {proc.returncode}) importing into "
+                                 f"{target}:\n{detail}" + (f"\nreport {report}:\n{extra}" if extra else ""))
+    return time.monotonic() - started
+
+
+def complete(driver, database: str = DATABASE) -> None:
+    """Make a just-imported database what ``load_many`` would have left: constraints and indexes
+    (``Neo4jStore.setup``, built from the imported nodes) and what CSV cannot say (``bulk_finish``)."""
+    from store.cypher import query
+    from store.neo4j_store import Neo4jStore
+
+    Neo4jStore(driver, database).setup()
+    with driver.session(database=database) as session:
+        session.run(query("bulk_finish")).consume()
