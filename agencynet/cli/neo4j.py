@@ -1,4 +1,4 @@
-"""CLI: ``agencynet neo4j start|stop|status``, the local embedded Neo4j."""
+"""CLI: ``agencynet neo4j start|stop|status|import``, the local embedded Neo4j."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 
 from agencynet import neo4j_build
 from agencynet.cli.common import report_error
+from agencynet.cli.neo4j_import import import_command
 from agencynet.errors import AgencynetError
 from agencynet.neo4j_launcher import Neo4jLauncher, check_bolt
 from agencynet.settings import get_settings
@@ -112,5 +113,7 @@ def status(as_json: bool) -> None:
             click.echo(f"error: {info['bolt']}", err=True)
     sys.exit(code)
 
+
+neo4j.add_command(import_command)
 
 COMMANDS = [neo4j]
