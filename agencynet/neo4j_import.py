@@ -43,18 +43,28 @@ def check_target(data_dir: Path, replace: bool = False) -> Path:
     return target
 
 
-def command(files: dict, classpath: str, java: str, heap_mb: int, report: Path,
-            replace: bool = False, database: str = DATABASE) -> list[str]:
-    """The ``java ... AdminTool database import full`` command line for ``files``
-    (``BulkFiles.finish()``'s ``{"nodes": [(label, path)], "relationships": [(type, path)]}``)."""
-    args = [java, f"-Xmx{heap_mb}m", "-cp", classpath, ADMIN_CLASS, "database", "import", "full"]
-    args += [f"--nodes={label}={path}" for label, path in files["nodes"]]
-    args += [f"--relationships={kind}={path}" for kind, path in files["relationships"]]
+def tool_args(files: dict, report: str | Path, replace: bool = False, database: str = DATABASE,
+              where: str | None = None) -> list[str]:
+    """The ``neo4j-admin`` arguments importing ``files`` (``BulkFiles.finish()``'s
+    ``{"nodes": [(label, path)], "relationships": [(type, path)]}``); ``where``: the directory the
+    tool reads them from when it is not theirs (a container's mount point)."""
+    def at(path: Path) -> str:
+        return f"{where.rstrip('/')}/{Path(path).name}" if where else str(path)
+
+    args = ["database", "import", "full"]
+    args += [f"--nodes={label}={at(path)}" for label, path in files["nodes"]]
+    args += [f"--relationships={kind}={at(path)}" for kind, path in files["relationships"]]
     args += [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--multiline-fields=true",
              "--bad-tolerance=0", f"--report-file={report}", "--id-type=string", "--verbose"]
     if replace:
         args.append("--overwrite-destination=true")
     return args + [database]
+
+
+def command(files: dict, classpath: str, java: str, heap_mb: int, report: Path,
+            replace: bool = False, database: str = DATABASE) -> list[str]:
+    """The ``java ... AdminTool`` command line: ``tool_args`` run by the launcher's own jars."""
+    return [java, f"-Xmx{heap_mb}m", "-cp", classpath, ADMIN_CLASS, *tool_args(files, report, replace, database)]
 
 
 def run(files: dict, data_dir: Path, build_dir: Path, heap_mb: int, work_dir: Path,
@@ -102,11 +112,10 @@ def run(files: dict, data_dir: Path, build_dir: Path, heap_mb: int, work_dir: Pa
 
 
 def complete(driver, database: str = DATABASE) -> None:
-    """Make a just-imported database what ``load_many`` would have left: constraints and indexes
-    (``Neo4jStore.setup``, built from the imported nodes) and what CSV cannot say (``bulk_finish``)."""
-    from store.cypher import query
+    """Make a just-imported database what ``load_many`` would have left: ``Neo4jStore.setup``
+    builds the constraints and indexes from the imported nodes and fills in what CSV cannot say
+    (``cypher/bulk_finish.cypher``; any later ``setup`` would do it too, e.g. a server imported
+    with the Docker image's own ``neo4j-admin``)."""
     from store.neo4j_store import Neo4jStore
 
     Neo4jStore(driver, database).setup()
-    with driver.session(database=database) as session:
-        session.run(query("bulk_finish")).consume()

@@ -42,7 +42,7 @@ TYPES = {
     "year": _INT, "task_count": _INT, "seq": _INT, "span_start": _INT, "span_end": _INT,
     "clause_start": _INT, "clause_end": _INT, "position": _INT, "duty_leads": _INT,
     "duty_supports": _INT, "duty_total": _INT, "plans": _INT, "tasks": _INT, "version": _INT,
-    "open_list": "boolean", "warnings": "string[]", "flag_counts": "long[]",
+    "open_list": "boolean", "imported": "boolean", "warnings": "string[]", "flag_counts": "long[]",
 }
 
 #: Node files: label, id column (the property the unique constraint is on), property columns.
@@ -53,7 +53,7 @@ NODE_FILES = {
     "Collective": ("id", COLLECTIVE_KEYS[1:] + ("v",)),
     "Jurisdiction": ("id", JURISDICTION_KEYS[1:] + ("v",)),
     "Function": ("code", FUNCTION_KEYS[1:] + ("v",)),
-    "Totals": ("id", ("plans", "flag_counts")),
+    "Totals": ("id", ("plans", "flag_counts", "imported")),
     "PairCounts": ("id", ("version",)),
 }
 #: Relationship files: file name, then relationship type, start label, end label, property columns.
@@ -322,7 +322,8 @@ class BulkFiles:
         out.writelines(f"{_string(a)},{_string(b)},{n}\n" for (a, b), n in sorted(self._pairs.items()) if n)
         out = self._files["Totals"] = self._open("Totals")
         if self._hashes:
-            out.write(f'{_string("all")},{self._with_tasks},{_longs(self._sums)}\n')
+            # imported: the first Neo4jStore.setup() on the database completes it (cypher/bulk_finish.cypher)
+            out.write(f'{_string("all")},{self._with_tasks},{_longs(self._sums)},true\n')
         out = self._files["PairCounts"] = self._open("PairCounts")
         out.write(f'{_string("all")},{neo4j_pairs.VERSION}\n')
         for handle in self._files.values():

@@ -95,11 +95,14 @@ class Neo4jStore(SingleLoad, Neo4jAggregates, Neo4jPages):
     # -- schema and writes ----------------------------------------------------------------
 
     def setup(self) -> None:
-        """Create constraints and indexes (``cypher/schema.cypher``) and wait for them."""
+        """Create constraints and indexes (``cypher/schema.cypher``) and wait for them; fill kept
+        totals and pair counts missing from an older database, and complete a bulk-imported one
+        (``cypher/bulk_finish.cypher``)."""
         with self._errors():
             for statement in statements("schema"):
                 self.driver.execute_query(statement, database_=self.database)
             self.driver.execute_query(query("await_indexes"), {"seconds": 300}, database_=self.database)
+            self.driver.execute_query(query("bulk_finish"), database_=self.database)
             neo4j_totals.ensure(self.driver, self.database)
             neo4j_pairs.ensure(self.driver, self.database)
 

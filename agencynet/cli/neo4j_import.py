@@ -73,12 +73,20 @@ def write_csv(files: list[Path], csv_dir: Path, workers: int):
               help="extraction processes [default: the number of cores]")
 @click.option("--keep-csv", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="write the CSV files here and keep them (default: a temporary directory, removed)")
+@click.option("--csv-only", is_flag=True,
+              help="only write the CSV files (into --keep-csv) and print the neo4j-admin command that "
+                   "imports them into the docker compose Neo4j; no local Neo4j needed")
 def import_command(paths: tuple[Path, ...], data_dir: Path | None, replace: bool, workers: int | None,
-                   keep_csv: Path | None) -> None:
+                   keep_csv: Path | None, csv_only: bool) -> None:
     """Build a NEW local Neo4j database from documents with Neo4j's import tool (fast first load).
 
     The local Neo4j must be stopped; it is started on the new database at the end.
     """
+    if csv_only:
+        if keep_csv is None:
+            fail("--csv-only needs --keep-csv DIR (where the CSV files go)")
+        _csv_only(paths, keep_csv.resolve(), workers)
+        return
     from agencynet import neo4j_import
     from agencynet.neo4j_launcher import Neo4jLauncher
     from store import make_driver
@@ -94,17 +102,13 @@ def import_command(paths: tuple[Path, ...], data_dir: Path | None, replace: bool
         neo4j_import.check_target(data_dir, replace)
     except AgencynetError as exc:
         fail(str(exc))
-    files, missing = expand_paths(paths)
-    for path, reason in missing:
-        click.echo(f"failed     {path}: {reason}")
-    if not files:
-        fail("no documents found in " + ", ".join(map(str, paths)))
+    files, failed_paths = _documents(paths)
     launcher.home.mkdir(parents=True, exist_ok=True)
     csv_dir = keep_csv or Path(tempfile.mkdtemp(prefix="import-", dir=launcher.home))
     started = time.monotonic()
     try:
         bulk, failed = write_csv(files, csv_dir, workers or os.cpu_count() or 1)
-        failed += len(missing)
+        failed += failed_paths
         if not bulk.plans:
             fail(f"no plan to import ({failed} file(s) failed)")
         written = bulk.finish()
@@ -127,4 +131,32 @@ def import_command(paths: tuple[Path, ...], data_dir: Path | None, replace: bool
                f"{failed} failed; Neo4j is running at {uri} on {data_dir}", err=True)
     click.echo(f"export NEO4J_URI={uri}")
     if failed:
+        sys.exit(1)
+
+
+def _documents(paths) -> tuple[list[Path], int]:
+    """Documents under ``paths`` and how many paths are missing (each reported)."""
+    files, missing = expand_paths(paths)
+    for path, reason in missing:
+        click.echo(f"failed     {path}: {reason}")
+    if not files:
+        fail("no documents found in " + ", ".join(map(str, paths)))
+    return files, len(missing)
+
+
+def _csv_only(paths, csv_dir: Path, workers: int | None) -> None:
+    """``--csv-only``: the CSV files, and the commands that import them with docker compose."""
+    from agencynet import neo4j_import
+
+    files, failed = _documents(paths)
+    bulk, bad = write_csv(files, csv_dir, workers or os.cpu_count() or 1)
+    if not bulk.plans:
+        fail(f"no plan to write ({failed + bad} file(s) failed)")
+    args = neo4j_import.tool_args(bulk.finish(), "/tmp/import.report", replace=True, where="/import")
+    click.echo(f"{bulk.plans} plan(s) written as CSV in {csv_dir}. To import them into the docker compose "
+               "Neo4j (this REPLACES its database):", err=True)
+    click.echo("docker compose stop neo4j")
+    click.echo(f'docker compose run --rm --no-deps -v "{csv_dir}:/import:ro" neo4j neo4j-admin {" ".join(args)}')
+    click.echo("docker compose up -d   # the api's first start completes the database (indexes, totals)")
+    if failed + bad:
         sys.exit(1)

@@ -54,3 +54,45 @@ def test_import_builds_a_database_reports_bad_files_and_refuses_to_overwrite(neo
     assert replaced.exit_code == 0, replaced.output
     plans, _ = _plans(f"bolt://127.0.0.1:{port}")
     assert len(plans) == len(sample_paths) - 1
+
+
+def test_csv_only_prints_a_neo4j_admin_command_that_imports_them(neo4j_env, sample_paths, tmp_path):
+    """The printed docker command's neo4j-admin arguments, run by the same tool locally (no Docker
+    here), build a database; its first ``setup()`` completes it (as the api's start would)."""
+    import os
+    import shlex
+    import subprocess
+
+    from agencynet import neo4j_build, neo4j_import
+    from agencynet.neo4j_launcher import Neo4jLauncher, free_port
+
+    csv_dir = tmp_path / "csv"
+    result = CliRunner().invoke(cli, ["neo4j", "import", *map(str, sample_paths), "--csv-only",
+                                      "--keep-csv", str(csv_dir)])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "home" / "data").exists()  # nothing imported, no server started
+    line = next(t for t in result.output.splitlines() if t.startswith("docker compose run"))
+    words = shlex.split(line)
+    assert words[words.index("-v") + 1] == f"{csv_dir}:/import:ro"
+    args = [w.replace("/import/", f"{csv_dir}/").replace("/tmp/import.report", str(tmp_path / "report"))
+            for w in words[words.index("neo4j-admin") + 1:]]
+    data = tmp_path / "data"
+    data.mkdir()
+    build = neo4j_build.build(Neo4jLauncher.from_settings().build_dir)
+    tool = subprocess.run([neo4j_build.find_java(), "-cp", build.classpath, neo4j_import.ADMIN_CLASS, *args],
+                          env=dict(os.environ, NEO4J_HOME=str(data)), capture_output=True, text=True, timeout=300)
+    assert tool.returncode == 0, tool.stdout[-2000:]
+    launcher = Neo4jLauncher(tmp_path / "h2", Neo4jLauncher.from_settings().build_dir, heap_mb=1024, pagecache_mb=128)
+    uri = launcher.start(port=free_port(), data_dir=data, timeout=240.0, watch_pid=os.getpid())
+    try:
+        driver = make_driver(Settings(neo4j_uri=uri, neo4j_password=""))
+        try:
+            Neo4jStore(driver, "neo4j").setup()
+            rows = driver.execute_query("MATCH (p:Plan) RETURN p.warnings AS w").records
+            marker = driver.execute_query("MATCH (s:Totals) RETURN s.imported AS imported").records
+        finally:
+            driver.close()
+    finally:
+        launcher.stop()
+    assert len(rows) == len(sample_paths) and all(isinstance(r["w"], list) for r in rows)
+    assert [r["imported"] for r in marker] == [None]
