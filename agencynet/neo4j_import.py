@@ -21,7 +21,7 @@ from pathlib import Path
 
 from agencynet import neo4j_build
 from agencynet.errors import Neo4jLauncherError
-from store.neo4j_bulk import ARRAY_DELIMITER
+from store.neo4j_csv import ARRAY_DELIMITER
 
 DATABASE = "neo4j"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"

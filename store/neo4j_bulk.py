@@ -5,18 +5,15 @@ a second on two cores (docs/performance.md); 100k plans take 15 minutes that way
 database can instead be built offline by Neo4j's import tool, which writes the store files
 directly. ``BulkFiles`` turns plan graphs into the tool's CSV files holding exactly what
 ``load_many`` would have written (same labels, properties, relationships, totals and agency
-pair counts, so the store's reads cannot tell the two apart; ``tests/store/test_neo4j_bulk.py``
-compares them). ``agencynet.neo4j_import`` runs the tool; ``agencynet neo4j import`` is the CLI.
+pair counts, so the store's reads cannot tell the two apart;
+``tests/agencynet/test_neo4j_import.py`` compares them node for node). ``agencynet.neo4j_import`` runs the tool; ``agencynet neo4j import`` is the CLI.
 
 Each plan is checked first (``store.rows.check_graph`` and the value types below) and written
 whole or not at all: a refused plan comes back ``failed`` with the reason, the others go on.
 A plan id met a second time is ``unchanged`` (same source hash) or ``failed`` (a different
 version: load it afterwards with ``agencynet load``, which replaces it).
 
-Examples
---------
->>> cell("引号\\"与,逗号", "string"), cell(None, "string"), cell(True, "boolean"), cell(["a", "b"], "string[]")
-('"引号""与,逗号"', '', 'true', '"a\\x1fb"')
+The file layout and typed fields are in ``store.neo4j_csv``.
 """
 
 from __future__ import annotations
@@ -30,126 +27,11 @@ from loaders.records import ORPHAN_CATEGORIES, PlanGraph
 from store import neo4j_pairs
 from store.base import LoadResult
 from store.neo4j_load import NODE_ROWS, pair_counts
-from store.rows import (AGENCY_KEYS, COLLECTIVE_KEYS, FUNCTION_KEYS, JURISDICTION_KEYS, PLAN_KEYS, TASK_KEYS,
-                        check_graph, digest, unique_edges)
+from store.neo4j_csv import NODE_FILES, REL_FILES, SPECS, columns, header, line, quoted, quoted_longs
+from store.rows import check_graph, digest, unique_edges
 
-#: Separates the elements of a list value (``--array-delimiter``); refused inside a value.
-ARRAY_DELIMITER = "\x1f"
-_INT = "long"
-
-#: CSV type of every property that is not a plain string.
-TYPES = {
-    "year": _INT, "task_count": _INT, "seq": _INT, "span_start": _INT, "span_end": _INT,
-    "clause_start": _INT, "clause_end": _INT, "position": _INT, "duty_leads": _INT,
-    "duty_supports": _INT, "duty_total": _INT, "plans": _INT, "tasks": _INT, "version": _INT,
-    "open_list": "boolean", "imported": "boolean", "warnings": "string[]", "flag_counts": "long[]",
-}
-
-#: Node files: label, id column (the property the unique constraint is on), property columns.
-NODE_FILES = {
-    "Plan": ("id", PLAN_KEYS[1:] + ("text", "flag_counts")),
-    "Task": ("id", TASK_KEYS[1:]),
-    "Agency": ("id", AGENCY_KEYS[1:] + ("v", "duty_leads", "duty_supports", "duty_total")),
-    "Collective": ("id", COLLECTIVE_KEYS[1:] + ("v",)),
-    "Jurisdiction": ("id", JURISDICTION_KEYS[1:] + ("v",)),
-    "Function": ("code", FUNCTION_KEYS[1:] + ("v",)),
-    "Totals": ("id", ("plans", "flag_counts", "imported")),
-    "PairCounts": ("id", ("version",)),
-}
-#: Relationship files: file name, then relationship type, start label, end label, property columns.
-REL_FILES = {
-    "HAS_TASK": ("HAS_TASK", "Plan", "Task", ()),
-    "ISSUED_IN": ("ISSUED_IN", "Plan", "Jurisdiction", ()),
-    "LEADS": ("LEADS", "Agency", "Task", ("mention", "position")),
-    "SUPPORTS": ("SUPPORTS", "Agency", "Task", ("mention", "position")),
-    "NAMED_ON": ("NAMED_ON", "Collective", "Task", ("mention", "position")),
-    "PART_OF": ("PART_OF", "Jurisdiction", "Jurisdiction", ()),
-    "IN_AGENCY": ("IN", "Agency", "Jurisdiction", ()),
-    "IN_COLLECTIVE": ("IN", "Collective", "Jurisdiction", ()),
-    "OF_FUNCTION": ("OF_FUNCTION", "Agency", "Function", ()),
-    "SUCCEEDED_BY": ("SUCCEEDED_BY", "Function", "Function", ()),
-    "CO_RESPONSIBLE": ("CO_RESPONSIBLE", "Agency", "Agency", ("tasks",)),
-}
 _SHARED = {"jurisdictions": "Jurisdiction", "functions": "Function", "agencies": "Agency",
            "collectives": "Collective"}
-
-
-def cell(value, kind: str = "string") -> str:
-    """One CSV field: strings always quoted (so ``""`` stays an empty string), ``None`` empty
-    (no property), lists joined by :data:`ARRAY_DELIMITER`; raises ``TypeError`` for a value
-    that is not of ``kind`` (a string[] element holding the delimiter included)."""
-    if value is None:
-        return ""
-    return _FORMAT[kind](value)
-
-
-def _string(value) -> str:
-    if type(value) is not str:
-        raise TypeError
-    return '"' + value.replace('"', '""') + '"'
-
-
-def _long(value) -> str:
-    if type(value) is not int:
-        raise TypeError
-    return str(value)
-
-
-def _boolean(value) -> str:
-    if type(value) is not bool:
-        raise TypeError
-    return "true" if value else "false"
-
-
-def _strings(value) -> str:
-    if type(value) is not list or any(type(v) is not str or ARRAY_DELIMITER in v for v in value):
-        raise TypeError
-    return _string(ARRAY_DELIMITER.join(value))
-
-
-def _longs(value) -> str:
-    if type(value) is not list or any(type(v) is not int for v in value):
-        raise TypeError
-    return _string(ARRAY_DELIMITER.join(map(str, value)))
-
-
-_FORMAT = {"string": _string, _INT: _long, "boolean": _boolean, "string[]": _strings, "long[]": _longs}
-
-
-def _spec(columns: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
-    """(key, formatter) of each column: ``None`` gives an empty field, other values their formatter's."""
-    return tuple((c.split(":")[0], _FORMAT[TYPES.get(c.split(":")[0], "string")]) for c in columns)
-
-
-def line(row: dict, spec, where: str) -> str:
-    """A CSV line of ``row`` (``spec``: ``_spec(columns)``); raises ``StoreError`` naming ``where``
-    and the field whose value is not of its column's type."""
-    try:
-        return ",".join(["" if row[k] is None else f(row[k]) for k, f in spec]) + "\n"
-    except TypeError:
-        for key, _ in spec:
-            value = row[key]
-            kind = TYPES.get(key, "string")
-            try:
-                cell(value, kind)
-            except TypeError:
-                raise StoreError(f"{where}: field {key}: expected {kind}, got {type(value).__name__} "
-                                 f"{str(value)[:40]!r}") from None
-        raise
-
-
-def header(columns: tuple[str, ...]) -> str:
-    """The CSV header line: ``name:type`` for the typed columns."""
-    return ",".join(c if ":" in c or c not in TYPES else f"{c}:{TYPES[c]}" for c in columns) + "\n"
-
-
-def columns(name: str) -> tuple[str, ...]:
-    """Columns of the file ``name`` (a label of NODE_FILES or a file of REL_FILES)."""
-    if name in NODE_FILES:
-        key, props = NODE_FILES[name]
-        return (f"{key}:ID({name})",) + props
-    _, start, end, props = REL_FILES[name]
-    return (f":START_ID({start})", f":END_ID({end})") + props
 
 
 def flag_counts(tasks: list[dict]) -> list[int]:
@@ -161,7 +43,6 @@ def flag_counts(tasks: list[dict]) -> list[int]:
                sum(1 for t in tasks if t["open_list"] is True and t["orphan"] is None)])
 
 
-_SPECS = {name: _spec(columns(name)) for name in (*NODE_FILES, *REL_FILES)}
 _SHARED_KEYS = {attr: keys for attr, keys, _ in NODE_ROWS}
 _CHECKED: set[tuple] = set()  # shared rows whose values passed ``line`` (this process)
 
@@ -200,27 +81,27 @@ def _part(graph: PlanGraph) -> Part:
     edges = unique_edges(graph.edges)
     counts = flag_counts(graph.tasks)
     plan_row = dict(plan, warnings=list(plan["warnings"] or []), flag_counts=counts)
-    quoted = _string(pid)
-    lines = {"Plan": quoted + "," + line(plan_row, _SPECS["Plan"][1:], where),
-             "Task": "".join(_string(t["id"]) + "," + line(t, _SPECS["Task"][1:], f"{where}, task {t['id']}")
+    plan_key = quoted(pid)
+    lines = {"Plan": plan_key + "," + line(plan_row, SPECS["Plan"][1:], where),
+             "Task": "".join(quoted(t["id"]) + "," + line(t, SPECS["Task"][1:], f"{where}, task {t['id']}")
                              for t in graph.tasks),
-             "HAS_TASK": "".join(f"{quoted},{_string(t['id'])}\n" for t in graph.tasks)}
+             "HAS_TASK": "".join(f"{plan_key},{quoted(t['id'])}\n" for t in graph.tasks)}
     if plan["jurisdiction_id"] in {j["id"] for j in graph.jurisdictions}:  # load_nodes MATCHes it
-        lines["ISSUED_IN"] = f"{quoted},{_string(plan['jurisdiction_id'])}\n"
-    spec = _SPECS["LEADS"][2:]
+        lines["ISSUED_IN"] = f"{plan_key},{quoted(plan['jurisdiction_id'])}\n"
+    spec = SPECS["LEADS"][2:]
     rows: dict[str, list[str]] = {}
     duties: Counter = Counter()
     for edge in edges:
         kind = edge["type"]
         rows.setdefault(kind, []).append(
-            f"{_string(edge['source_id'])},{_string(edge['task_id'])},"
+            f"{quoted(edge['source_id'])},{quoted(edge['task_id'])},"
             + line(edge, spec, f"{where}, {kind} edge of {edge['task_id']}"))
         if kind != "NAMED_ON":
             duties[edge["source_id"], kind == "SUPPORTS"] += 1
     lines.update((kind, "".join(r)) for kind, r in rows.items())
     shared = {}
     for attr, label in _SHARED.items():
-        keys, spec = _SHARED_KEYS[attr], _SPECS[label][1:len(_SHARED_KEYS[attr])]
+        keys, spec = _SHARED_KEYS[attr], SPECS[label][1:len(_SHARED_KEYS[attr])]
         shared[attr] = [tuple(map(r.__getitem__, keys)) for r in getattr(graph, attr)]
         for values in shared[attr]:  # refuse a bad value now, not at finish (each row checked once)
             if values not in _CHECKED:
@@ -302,13 +183,13 @@ class BulkFiles:
             keys = _SHARED_KEYS[attr]
             rows = shared[label] = {t[0]: dict(zip(keys, t)) for t in self._shared[attr].values()}
             out = self._files[label] = self._open(label)
-            spec = _SPECS[label][1:]
+            spec = SPECS[label][1:]
             for ident, row in rows.items():
                 row["v"] = digest(row, keys)
                 if label == "Agency":
                     leads, supports = self._duties[ident, False], self._duties[ident, True]
                     row.update(duty_leads=leads, duty_supports=supports, duty_total=leads + supports)
-                out.write(_string(ident) + "," + line(row, spec, f"{label} {ident}"))
+                out.write(quoted(ident) + "," + line(row, spec, f"{label} {ident}"))
         links = {"PART_OF": ("Jurisdiction", "parent_id", "Jurisdiction"),
                  "IN_AGENCY": ("Agency", "jurisdiction_id", "Jurisdiction"),
                  "IN_COLLECTIVE": ("Collective", "jurisdiction_id", "Jurisdiction"),
@@ -316,16 +197,16 @@ class BulkFiles:
                  "SUCCEEDED_BY": ("Function", "successor", "Function")}
         for name, (label, ref, target) in links.items():
             out = self._files[name] = self._open(name)
-            out.writelines(f"{_string(ident)},{_string(row[ref])}\n" for ident, row in shared[label].items()
+            out.writelines(f"{quoted(ident)},{quoted(row[ref])}\n" for ident, row in shared[label].items()
                            if row[ref] is not None and row[ref] in shared[target])
         out = self._files["CO_RESPONSIBLE"] = self._open("CO_RESPONSIBLE")
-        out.writelines(f"{_string(a)},{_string(b)},{n}\n" for (a, b), n in sorted(self._pairs.items()) if n)
+        out.writelines(f"{quoted(a)},{quoted(b)},{n}\n" for (a, b), n in sorted(self._pairs.items()) if n)
         out = self._files["Totals"] = self._open("Totals")
         if self._hashes:
             # imported: the first Neo4jStore.setup() on the database completes it (cypher/bulk_finish.cypher)
-            out.write(f'{_string("all")},{self._with_tasks},{_longs(self._sums)},true\n')
+            out.write(f'{quoted("all")},{self._with_tasks},{quoted_longs(self._sums)},true\n')
         out = self._files["PairCounts"] = self._open("PairCounts")
-        out.write(f'{_string("all")},{neo4j_pairs.VERSION}\n')
+        out.write(f'{quoted("all")},{neo4j_pairs.VERSION}\n')
         for handle in self._files.values():
             handle.close()
         path = {name: self.directory / f"{name}.csv" for name in self._files}
