@@ -1,14 +1,10 @@
-// A page of the agencies in jurisdiction $jurisdiction_id, of function $function and whose name, simplified
-// name or an alias (a LEADS/SUPPORTS mention) contains $q (already lower-case); a null parameter is no
-// condition. As read_agencies_page: id order, $skip/$limit, aliases and counts for the page only; with
+// A page of the agencies whose name, simplified name or an alias (a LEADS/SUPPORTS mention) contains $q
+// (already lower-case). As read_agencies_page: id order, $skip/$limit, aliases and counts for the page only; with
 // the number of agencies that pass the filters.
-// Only $q given: looks at every agency (and its mentions).
+// Only $q given: the agency_search text index finds the agencies whose a.search (lower-case name,
+// simplified name and mentions, kept by refresh_agency_totals) contains $q.
 CALL () {
-  MATCH (a:Agency)
-  WHERE ($jurisdiction_id IS NULL OR a.jurisdiction_id = $jurisdiction_id)
-    AND ($function IS NULL OR a.function = $function)
-    AND ($q IS NULL OR toLower(a.name) CONTAINS $q OR toLower(coalesce(a.name_simplified, "")) CONTAINS $q
-         OR EXISTS { MATCH (a)-[m:LEADS|SUPPORTS]->(:Task) WHERE toLower(m.mention) CONTAINS $q })
+  MATCH (a:Agency) WHERE a.search CONTAINS $q
   WITH a ORDER BY a.id
   RETURN collect(a) AS found
 }

@@ -1,5 +1,6 @@
 // A page of the agencies in jurisdiction $jurisdiction_id, of function $function and whose name, simplified
-// name or an alias (a LEADS/SUPPORTS mention) contains $q (already lower-case); a null parameter is no
+// name or an alias (a LEADS/SUPPORTS mention) contains $q (already lower-case; a.search, kept by
+// refresh_agency_totals); a null parameter is no
 // condition. As read_agencies_page: id order, $skip/$limit, aliases and counts for the page only; with
 // the number of agencies that pass the filters.
 // Starts from the agency_function index ($function given, $jurisdiction_id null).
@@ -7,8 +8,7 @@ CALL () {
   MATCH (a:Agency {function: $function})
   WHERE ($jurisdiction_id IS NULL OR a.jurisdiction_id = $jurisdiction_id)
     AND ($function IS NULL OR a.function = $function)
-    AND ($q IS NULL OR toLower(a.name) CONTAINS $q OR toLower(coalesce(a.name_simplified, "")) CONTAINS $q
-         OR EXISTS { MATCH (a)-[m:LEADS|SUPPORTS]->(:Task) WHERE toLower(m.mention) CONTAINS $q })
+    AND ($q IS NULL OR a.search CONTAINS $q)
   WITH a ORDER BY a.id
   RETURN collect(a) AS found
 }

@@ -1,7 +1,11 @@
 // Totals kept at write time: the distinct tasks each given agency leads / supports (one LEADS or
-// SUPPORTS per agency and task, so degree counts), on the Agency node for the whole-store ranking.
+// SUPPORTS per agency and task, so degree counts), on the Agency node for the whole-store ranking; and
+// a.search, the lower-case name, simplified name and distinct mentions (LEADS/SUPPORTS, in code-unit
+// order) joined by line breaks, which the agency search reads through the agency_search text index.
 // Ids that are not agencies (collectives, pruned agencies) match nothing.
 UNWIND $ids AS id
 MATCH (a:Agency {id: id})
-WITH a, COUNT { (a)-[:LEADS]->() } AS leads, COUNT { (a)-[:SUPPORTS]->() } AS supports
-SET a.duty_leads = leads, a.duty_supports = supports, a.duty_total = leads + supports
+WITH a, COUNT { (a)-[:LEADS]->() } AS leads, COUNT { (a)-[:SUPPORTS]->() } AS supports,
+     COLLECT { MATCH (a)-[r:LEADS|SUPPORTS]->() WITH DISTINCT toLower(r.mention) AS m ORDER BY m RETURN m } AS mentions
+SET a.duty_leads = leads, a.duty_supports = supports, a.duty_total = leads + supports,
+    a.search = reduce(s = toLower(a.name) + "\n" + toLower(coalesce(a.name_simplified, "")), m IN mentions | s + "\n" + m)

@@ -21,5 +21,7 @@ CREATE INDEX jurisdiction_parent IF NOT EXISTS FOR (j:Jurisdiction) ON (j.parent
 // Totals kept at write time (refresh_agency_totals): the whole-store ranking reads agencies in this order.
 CREATE INDEX agency_duty_rank IF NOT EXISTS FOR (a:Agency) ON (a.duty_leads, a.duty_total);
 CREATE INDEX agency_duty_total IF NOT EXISTS FOR (a:Agency) ON (a.duty_total);
+// The agency search: a.search CONTAINS $q (lower-case name, simplified name and mentions, kept by refresh_agency_totals).
+CREATE TEXT INDEX agency_search IF NOT EXISTS FOR (a:Agency) ON (a.search);
 // The one node holding the whole store's flag sums (refresh_plan_totals MERGEs it: unique under concurrent loads).
 CREATE CONSTRAINT totals_id IF NOT EXISTS FOR (s:Totals) REQUIRE s.id IS UNIQUE

@@ -27,9 +27,8 @@ ORDER BY id
 AGENCY_FILTERS = {
     "jurisdiction_id": " AND a.jurisdiction_id = :jurisdiction_id",
     "function": " AND a.function = :function",
-    "q": """ AND (instr(lower(a.name), :q) > 0 OR instr(lower(coalesce(a.name_simplified, '')), :q) > 0
-         OR EXISTS (SELECT 1 FROM edges e WHERE e.source_id = a.id AND e.type IN ('LEADS', 'SUPPORTS')
-                    AND instr(lower(e.mention), :q) > 0))""",
+    # name, simplified name or a mention contains q: the search text kept by store.embedded_totals
+    "q": " AND a.id IN (SELECT agency_id FROM agency_search WHERE instr(search, :q) > 0)",
 }
 AGENCY_PAGE_IDS = "SELECT a.id FROM agencies a WHERE 1 = 1{where}"
 

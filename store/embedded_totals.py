@@ -9,6 +9,9 @@ transaction, ``refresh_graphs``) for the agencies and plans a write touched, rec
 - ``agency_totals``: per agency with at least one LEADS/SUPPORTS edge, its name,
   jurisdiction and function (copied, so the ranking order has its own index) and the
   distinct tasks it leads / supports;
+- ``agency_search``: per agency, its lower-case name, simplified name and distinct mentions
+  (LEADS/SUPPORTS), one a line: what the agency search (``agencies_page(q=)``) scans, one
+  short row per agency instead of every agency's edges;
 - ``plan_flags``: per plan with tasks, its task count and the tasks of each orphan
   category, with an open list, and with an open list but no orphan category.
 
@@ -23,7 +26,7 @@ import sqlite3
 
 from loaders.records import ORPHAN_CATEGORIES
 
-TOTALS_VERSION = "1"
+TOTALS_VERSION = "2"  # 2: agency_search added
 
 #: Plan flag columns: tasks, one per orphan category, open_list (any), open_only (no category).
 FLAG_COLS = ("tasks", *ORPHAN_CATEGORIES, "open_list", "open_only")
@@ -37,10 +40,11 @@ CREATE INDEX IF NOT EXISTS agency_totals_function ON agency_totals (function, le
 CREATE TABLE IF NOT EXISTS plan_flags (
     plan_id TEXT PRIMARY KEY, tasks INTEGER NOT NULL,
 """ + "".join(f"    {c} INTEGER NOT NULL,\n" for c in ORPHAN_CATEGORIES) + """
-    open_list INTEGER NOT NULL, open_only INTEGER NOT NULL)
+    open_list INTEGER NOT NULL, open_only INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS agency_search (agency_id TEXT PRIMARY KEY, search TEXT NOT NULL)
 """
 
-TABLES = ("agency_totals", "plan_flags")
+TABLES = ("agency_totals", "plan_flags", "agency_search")
 
 _AGENCY_ROWS = """
 SELECT a.id, a.name, a.jurisdiction_id, a.function, d.leads, d.supports, d.leads + d.supports
@@ -55,10 +59,19 @@ _PLAN_ROWS = ("SELECT plan_id, count(*), "
        count(CASE WHEN open_list = 1 AND orphan IS NULL THEN 1 END)
 FROM tasks{where} GROUP BY plan_id""")
 _IDS = " IN (SELECT value FROM json_each(:ids))"
+_SEARCH_ROWS = """
+SELECT a.id, lower(a.name) || char(10) || lower(coalesce(a.name_simplified, '')) || coalesce(char(10) || (
+  SELECT group_concat(m, char(10)) FROM (
+    SELECT DISTINCT lower(e.mention) AS m FROM edges e
+    WHERE e.source_id = a.id AND e.type IN ('LEADS', 'SUPPORTS') ORDER BY m)), '')
+FROM agencies a{where}
+"""
 
 REFRESH_AGENCIES = (
     "DELETE FROM agency_totals WHERE agency_id" + _IDS,
     "INSERT INTO agency_totals " + _AGENCY_ROWS.format(edge_where=" AND source_id" + _IDS),
+    "DELETE FROM agency_search WHERE agency_id" + _IDS,
+    "INSERT INTO agency_search " + _SEARCH_ROWS.format(where=" WHERE a.id" + _IDS),
 )
 REFRESH_PLANS = (
     "DELETE FROM plan_flags WHERE plan_id" + _IDS,
@@ -69,6 +82,8 @@ REBUILD = (
     "INSERT INTO agency_totals " + _AGENCY_ROWS.format(edge_where=""),
     "DELETE FROM plan_flags",
     "INSERT INTO plan_flags " + _PLAN_ROWS.format(where=""),
+    "DELETE FROM agency_search",
+    "INSERT INTO agency_search " + _SEARCH_ROWS.format(where=""),
 )
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from agencynet.errors import StoreError
 from loaders.records import ORPHAN_CATEGORIES, PlanGraph
-from store import neo4j_pairs
+from store import neo4j_pairs, neo4j_totals
 from store.base import LoadResult
 from store.neo4j_load import NODE_ROWS, pair_counts
 from store.neo4j_csv import NODE_FILES, REL_FILES, SPECS, columns, header, line, quoted, quoted_longs
@@ -47,6 +47,14 @@ _SHARED_KEYS = {attr: keys for attr, keys, _ in NODE_ROWS}
 _CHECKED: set[tuple] = set()  # shared rows whose values passed ``line`` (this process)
 
 
+def search_text(agency: dict, mentions) -> str:
+    """An agency's ``search`` property as ``refresh_agency_totals`` writes it: lower-case name,
+    simplified name and distinct lower-case mentions in UTF-16 code-unit order (Neo4j's string
+    order), one a line."""
+    head = [agency["name"].lower(), (agency["name_simplified"] or "").lower()]
+    return "\n".join(head + sorted(set(mentions), key=lambda m: m.encode("utf-16-be")))
+
+
 @dataclass
 class Part:
     """One plan made ready for the CSV files (``plan_part``; picklable, so built in any process):
@@ -61,6 +69,7 @@ class Part:
     lines: dict[str, str] = field(default_factory=dict)
     shared: dict[str, list[tuple]] = field(default_factory=dict)
     duties: Counter = field(default_factory=Counter)   # (agency id, 0 leads | 1 supports) -> tasks
+    mentions: dict[str, set] = field(default_factory=dict)  # agency id -> its lower-case mentions
     pairs: Counter = field(default_factory=Counter)
     counts: list[int] = field(default_factory=list)
 
@@ -91,6 +100,7 @@ def _part(graph: PlanGraph) -> Part:
     spec = SPECS["LEADS"][2:]
     rows: dict[str, list[str]] = {}
     duties: Counter = Counter()
+    mentions: dict[str, set] = {}
     for edge in edges:
         kind = edge["type"]
         rows.setdefault(kind, []).append(
@@ -98,6 +108,7 @@ def _part(graph: PlanGraph) -> Part:
             + line(edge, spec, f"{where}, {kind} edge of {edge['task_id']}"))
         if kind != "NAMED_ON":
             duties[edge["source_id"], kind == "SUPPORTS"] += 1
+            mentions.setdefault(edge["source_id"], set()).add(edge["mention"].lower())
     lines.update((kind, "".join(r)) for kind, r in rows.items())
     shared = {}
     for attr, label in _SHARED.items():
@@ -110,7 +121,7 @@ def _part(graph: PlanGraph) -> Part:
                     _CHECKED.clear()
                 _CHECKED.add(values)
     return Part(pid, plan["source_hash"], len(graph.tasks), len(edges), None, lines, shared, duties,
-                pair_counts(edges), counts)
+                mentions, pair_counts(edges), counts)
 
 
 @dataclass
@@ -128,6 +139,7 @@ class BulkFiles:
         self._hashes: dict[str, str] = {}  # plan id -> source hash
         self._shared: dict[str, dict] = {attr: {} for attr in _SHARED}
         self._duties: Counter = Counter()
+        self._mentions: dict[str, set] = {}
         self._pairs: Counter = Counter()
         self._sums = [0] * (len(ORPHAN_CATEGORIES) + 3)
         self._with_tasks = 0
@@ -167,6 +179,8 @@ class BulkFiles:
             for row in rows:
                 store[row[0]] = row
         self._duties.update(part.duties)
+        for ident, found in part.mentions.items():
+            self._mentions.setdefault(ident, set()).update(found)
         self._pairs.update(part.pairs)
         self._sums = [a + b for a, b in zip(self._sums, part.counts)]
         self._with_tasks += part.counts[0] > 0
@@ -188,7 +202,8 @@ class BulkFiles:
                 row["v"] = digest(row, keys)
                 if label == "Agency":
                     leads, supports = self._duties[ident, False], self._duties[ident, True]
-                    row.update(duty_leads=leads, duty_supports=supports, duty_total=leads + supports)
+                    row.update(duty_leads=leads, duty_supports=supports, duty_total=leads + supports,
+                               search=search_text(row, self._mentions.get(ident, ())))
                 out.write(quoted(ident) + "," + line(row, spec, f"{label} {ident}"))
         links = {"PART_OF": ("Jurisdiction", "parent_id", "Jurisdiction"),
                  "IN_AGENCY": ("Agency", "jurisdiction_id", "Jurisdiction"),
@@ -200,13 +215,15 @@ class BulkFiles:
             out.writelines(f"{quoted(ident)},{quoted(row[ref])}\n" for ident, row in shared[label].items()
                            if row[ref] is not None and row[ref] in shared[target])
         out = self._files["CO_RESPONSIBLE"] = self._open("CO_RESPONSIBLE")
-        out.writelines(f"{quoted(a)},{quoted(b)},{n}\n" for (a, b), n in sorted(self._pairs.items()) if n)
+        out.writelines(f"{quoted(a)},{quoted(b)},{n}\n" for (a, b), n in self._pairs.items() if n)
         out = self._files["Totals"] = self._open("Totals")
         if self._hashes:
             # imported: the first Neo4jStore.setup() on the database completes it (cypher/bulk_finish.cypher)
             out.write(f'{quoted("all")},{self._with_tasks},{quoted_longs(self._sums)},true\n')
         out = self._files["PairCounts"] = self._open("PairCounts")
         out.write(f'{quoted("all")},{neo4j_pairs.VERSION}\n')
+        out = self._files["AgencySearch"] = self._open("AgencySearch")
+        out.write(f'{quoted("all")},{neo4j_totals.SEARCH_VERSION}\n')
         for handle in self._files.values():
             handle.close()
         path = {name: self.directory / f"{name}.csv" for name in self._files}

@@ -34,12 +34,13 @@ TYPES = {
 NODE_FILES = {
     "Plan": ("id", PLAN_KEYS[1:] + ("text", "flag_counts")),
     "Task": ("id", TASK_KEYS[1:]),
-    "Agency": ("id", AGENCY_KEYS[1:] + ("v", "duty_leads", "duty_supports", "duty_total")),
+    "Agency": ("id", AGENCY_KEYS[1:] + ("v", "duty_leads", "duty_supports", "duty_total", "search")),
     "Collective": ("id", COLLECTIVE_KEYS[1:] + ("v",)),
     "Jurisdiction": ("id", JURISDICTION_KEYS[1:] + ("v",)),
     "Function": ("code", FUNCTION_KEYS[1:] + ("v",)),
     "Totals": ("id", ("plans", "flag_counts", "imported")),
     "PairCounts": ("id", ("version",)),
+    "AgencySearch": ("id", ("version",)),
 }
 #: Relationship files: file name, then relationship type, start label, end label, property columns.
 REL_FILES = {

@@ -222,10 +222,11 @@ class Neo4jStore(SingleLoad, Neo4jAggregates, Neo4jPages):
 
     def reset(self) -> None:
         """Delete every node and relationship (in chunks); constraints stay. The empty database's
-        agency pair counts are complete (marked, so ``setup`` does not count them again)."""
+        agency pair counts and search texts are complete (marked, so ``setup`` does not fill them again)."""
         with self._errors(), self.driver.session(database=self.database) as session:
             session.run(query("reset")).consume()
             neo4j_pairs.mark(session.run)
+            neo4j_totals.mark_search(session.run)
 
     # -- reads ----------------------------------------------------------------------------
 

@@ -518,3 +518,26 @@ def test_list_pages_equal_slices_of_the_whole_store_reads(store):
     assert [a["id"] for a in store.agencies_page(q="等")["rows"]]  # the alias-only filter found some
     assert [a["id"] for a in store.agencies_page(q="water")["rows"]] == ["a-c0-1"]
     assert store.agencies_page(jurisdiction_id="j-none") == {"count": 0, "rows": []}
+
+
+def test_the_agency_search_follows_loads_replacements_and_deletions(store):
+    def with_mention(text: str, source_hash: str):
+        graph = make_graph("s", source_hash=source_hash)
+        lead = next(e for e in graph.edges if e["type"] == "LEADS")
+        lead["mention"] = text
+        return graph, lead["source_id"]
+
+    def found(q: str) -> list[str]:
+        return [a["id"] for a in store.agencies_page(q=q)["rows"]]
+
+    graph, agency = with_mention("旧称呼Bureau", "h1")
+    store.load(graph)
+    assert found("旧称呼") == found("bureau") == [agency]  # a mention, matched ignoring case
+    graph, _ = with_mention("新称呼局", "h2")
+    assert store.load(graph).status == "replaced"
+    assert found("旧称呼") == [] and found("新称呼") == [agency]  # the old version's alias is gone
+    store.load(make_graph("t", source_hash="h1"))  # same agencies, another plan
+    assert store.delete_plan("p-s")
+    assert found("新称呼") == []
+    name = next(a["name"] for a in graph.agencies if a["id"] == agency)
+    assert agency in found(name.lower())  # still named on plan t, by its name

@@ -45,3 +45,29 @@ def test_filtered_agency_pages_start_from_an_index(neo4j_driver, neo4j_store, na
     ops = plan_operators(plan)
     assert "NodeIndexSeek" in ops, ops
     assert not ops & {"NodeByLabelScan", "AllNodesScan"}, ops
+
+
+@pytest.mark.neo4j
+def test_the_agency_search_starts_from_its_text_index(neo4j_driver, neo4j_store):
+    from store.cypher import query
+
+    neo4j_store.load_many([make_graph(str(i), city=f"c{i % 3}") for i in range(4)])
+    with neo4j_driver.session(database="neo4j") as session:
+        plan = session.run("EXPLAIN " + query("read_agencies_page_matching"), skip=0, limit=3, q="市局",
+                           jurisdiction_id=None, function=None).consume().plan
+    ops = plan_operators(plan)
+    assert "NodeIndexContainsScan" in ops, ops
+    assert not ops & {"NodeByLabelScan", "AllNodesScan"}, ops
+
+
+@pytest.mark.neo4j
+def test_an_older_database_gets_its_agency_search_text_on_setup(neo4j_driver, neo4j_store):
+    neo4j_store.load_many([make_graph(str(i), city=f"c{i % 2}") for i in range(3)])
+    want = neo4j_store.agencies_page(q="市局1")
+    neo4j_driver.execute_query("MATCH (a:Agency) REMOVE a.search WITH count(*) AS n "
+                               "MATCH (m:AgencySearch) DELETE m")  # as written before it was kept
+    assert neo4j_store.agencies_page(q="市局1")["count"] == 0
+    neo4j_store.setup()
+    assert neo4j_store.agencies_page(q="市局1") == want and want["count"] > 0
+    state = neo4j_driver.execute_query("MATCH (m:AgencySearch) RETURN m.version AS v").records
+    assert [r["v"] for r in state] == [1]
