@@ -47,6 +47,23 @@ _SHARED_KEYS = {attr: keys for attr, keys, _ in NODE_ROWS}
 _CHECKED: set[tuple] = set()  # shared rows whose values passed ``line`` (this process)
 
 
+def agency_mentions(edges: list[dict]) -> dict[str, set]:
+    """``{agency id: its lower-case mentions}`` in these edges (LEADS / SUPPORTS), the
+    search text (``search_text``) is built from.
+
+    Examples
+    --------
+    >>> agency_mentions([{"source_id": "a", "type": "LEADS", "mention": "市Water局"},
+    ...                  {"source_id": "c", "type": "NAMED_ON", "mention": "各单位"}])
+    {'a': {'市water局'}}
+    """
+    found: dict[str, set] = {}
+    for edge in edges:
+        if edge["type"] != "NAMED_ON":
+            found.setdefault(edge["source_id"], set()).add(edge["mention"].lower())
+    return found
+
+
 def search_text(agency: dict, mentions) -> str:
     """An agency's ``search`` property as ``refresh_agency_totals`` writes it: lower-case name,
     simplified name and distinct lower-case mentions in UTF-16 code-unit order (Neo4j's string
@@ -100,7 +117,6 @@ def _part(graph: PlanGraph) -> Part:
     spec = SPECS["LEADS"][2:]
     rows: dict[str, list[str]] = {}
     duties: Counter = Counter()
-    mentions: dict[str, set] = {}
     for edge in edges:
         kind = edge["type"]
         rows.setdefault(kind, []).append(
@@ -108,7 +124,6 @@ def _part(graph: PlanGraph) -> Part:
             + line(edge, spec, f"{where}, {kind} edge of {edge['task_id']}"))
         if kind != "NAMED_ON":
             duties[edge["source_id"], kind == "SUPPORTS"] += 1
-            mentions.setdefault(edge["source_id"], set()).add(edge["mention"].lower())
     lines.update((kind, "".join(r)) for kind, r in rows.items())
     shared = {}
     for attr, label in _SHARED.items():
@@ -121,7 +136,7 @@ def _part(graph: PlanGraph) -> Part:
                     _CHECKED.clear()
                 _CHECKED.add(values)
     return Part(pid, plan["source_hash"], len(graph.tasks), len(edges), None, lines, shared, duties,
-                mentions, pair_counts(edges), counts)
+                agency_mentions(edges), pair_counts(edges), counts)
 
 
 @dataclass
