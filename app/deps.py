@@ -40,6 +40,8 @@ class StoreHolder:
         self._driver = None
         self._lock = threading.Lock()
         self.last_error: StoreUnavailable | None = None
+        #: Set once the first pages have been read after opening (``warm_up``), whatever came of it.
+        self.warmed = threading.Event()
 
     def start(self) -> None:
         """Create the driver and try to open the store; a failure is kept, not raised."""
@@ -77,6 +79,7 @@ class StoreHolder:
             self.last_error = StoreUnavailable(where, f"{type(exc).__name__}: {exc}")
             raise self.last_error from exc
         self.last_error = None
+        threading.Thread(target=warm_up, args=(opened, self.warmed), name="agencynet-warm-up", daemon=True).start()
         return opened
 
     def close(self) -> None:
@@ -87,6 +90,38 @@ class StoreHolder:
         if self._driver is not None:
             self._driver.close()
             self._driver = None
+
+
+#: The first page of each read a visitor starts from (ranking, orphans, plan and agency lists).
+WARM_UP_READS = (
+    ("agency_totals", {"limit": 50}),
+    ("flagged_page", {"categories": ["unassigned", "collective_only", "leaderless", "lead_is_collective"],
+                      "limit": 50}),
+    ("plan_flags", {"limit": 50}),
+    ("plans_page", {"limit": 50}),
+    ("agencies_page", {"limit": 50}),
+)
+
+
+def warm_up(store: GraphStore, done: threading.Event | None = None) -> float:
+    """Read the first pages once, in the background, just after the store opens: a Neo4j server
+    that has just started answers its first calls in 0.3-1.3 s at 100k plans (its page cache is
+    cold, docs/performance.md), later ones in tens of ms. A failure is only logged: requests
+    report store problems themselves. Returns the seconds taken."""
+    import time
+
+    started = time.perf_counter()
+    try:
+        for name, kwargs in WARM_UP_READS:
+            getattr(store, name)(**kwargs)
+    except Exception as exc:  # noqa: BLE001 (a warm-up must never take the service down)
+        log.info("warm-up read stopped: %s", exc)
+    finally:
+        seconds = time.perf_counter() - started
+        log.info("store warm-up reads took %.2f s", seconds)
+        if done is not None:
+            done.set()
+    return seconds
 
 
 def get_settings(request: Request) -> Settings:

@@ -114,3 +114,36 @@ def test_api_docs_are_served_without_a_cdn(tmp_path):
                 assert c.get(u).status_code == 200, u
         assert c.get("/openapi.json").json()["info"]["title"] == "agencynet"
         assert c.get("/redoc").status_code == 404
+
+
+def test_the_first_pages_are_read_once_in_the_background_after_the_store_opens(tmp_path, monkeypatch):
+    from app import deps
+    from store.embedded import EmbeddedStore
+    from support.graphs import make_graph
+
+    store = EmbeddedStore(tmp_path / "data")
+    store.load(make_graph("a"))
+    store.close()
+    calls = []
+    real = deps.warm_up
+    monkeypatch.setattr(deps, "warm_up", lambda opened, done: calls.append(opened.kind) or real(opened, done))
+    with TestClient(create_app(make_settings(tmp_path, agencynet_data_dir=tmp_path / "data"))) as c:
+        assert c.app.state.holder.warmed.wait(30)
+        assert calls == ["embedded"]
+        assert c.get("/health").json()["plans"] == 1
+
+
+def test_a_failing_warm_up_read_is_only_logged(caplog):
+    import logging
+    import threading
+
+    from app.deps import warm_up
+
+    class Broken:
+        def agency_totals(self, **kwargs):
+            raise OSError("disk went away")
+
+    done = threading.Event()
+    with caplog.at_level(logging.INFO, logger="agencynet.app"):
+        assert warm_up(Broken(), done) >= 0
+    assert done.is_set() and "warm-up read stopped: disk went away" in caplog.text
