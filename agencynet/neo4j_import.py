@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -77,7 +78,8 @@ def run(files: dict, data_dir: Path, build_dir: Path, heap_mb: int, work_dir: Pa
     ------
     Neo4jLauncherError
         The database exists and ``replace`` is false, Java or the build is missing, or the tool
-        failed (its last lines and the report file are in the message).
+        failed (its last lines and the report file are in the message; the partial database
+        it leaves is removed).
     """
     target = check_target(data_dir, replace)
     java = neo4j_build.find_java()
@@ -103,11 +105,15 @@ def run(files: dict, data_dir: Path, build_dir: Path, heap_mb: int, work_dir: Pa
             tail.append(text)
             echo(text)
     if proc.returncode != 0:
+        # The tool leaves its half-written store files behind ("likely in an unusable state"):
+        # remove them, so nothing half-imported is ever started and the same command can run again.
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(Path(data_dir) / "data" / "transactions" / DATABASE, ignore_errors=True)
         detail = "\n".join([t for t in tail if t.strip() and not t.lstrip().startswith("at ")]
                            + causes[:3])
         extra = report.read_text(encoding="utf-8", errors="replace")[:2000] if report.exists() else ""
         raise Neo4jLauncherError(f"the Neo4j import tool failed (exit {proc.returncode}) importing into "
-                                 f"{target}:\n{detail}" + (f"\nreport {report}:\n{extra}" if extra else ""))
+                                 f"{target}; nothing was imported (its partial files are removed):\n{detail}" + (f"\nreport {report}:\n{extra}" if extra else ""))
     return time.monotonic() - started
 
 

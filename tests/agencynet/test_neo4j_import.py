@@ -88,5 +88,7 @@ def test_a_failing_import_says_why(tmp_path):
     files = bulk.finish()
     with open(dict(files["relationships"])["HAS_TASK"], "a", encoding="utf-8") as fh:
         fh.write('"p-a","no-such-task"\n')  # a relationship to a node that is not in the files
-    with pytest.raises(Neo4jLauncherError, match="(?s)import tool failed.*no-such-task"):
+    with pytest.raises(Neo4jLauncherError, match="(?s)import tool failed.*nothing was imported.*no-such-task"):
         neo4j_import.run(files, tmp_path / "data", _build_dir(), 512, tmp_path / "csv", echo=lambda _: None)
+    assert not neo4j_import.database_dir(tmp_path / "data").exists()  # no half-written store left
+    assert not (tmp_path / "data" / "data" / "transactions" / "neo4j").exists()
