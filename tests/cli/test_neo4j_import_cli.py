@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import subprocess
 
 import pytest
 from click.testing import CliRunner
 
+from agencynet import neo4j_build, neo4j_import
 from agencynet.cli import cli
+from agencynet.neo4j_launcher import Neo4jLauncher, free_port
 from agencynet.settings import Settings
 from store import make_driver
 from store.neo4j_store import Neo4jStore
@@ -59,13 +64,6 @@ def test_import_builds_a_database_reports_bad_files_and_refuses_to_overwrite(neo
 def test_csv_only_prints_a_neo4j_admin_command_that_imports_them(neo4j_env, sample_paths, tmp_path):
     """The printed docker command's neo4j-admin arguments, run by the same tool locally (no Docker
     here), build a database; its first ``setup()`` completes it (as the api's start would)."""
-    import os
-    import shlex
-    import subprocess
-
-    from agencynet import neo4j_build, neo4j_import
-    from agencynet.neo4j_launcher import Neo4jLauncher, free_port
-
     csv_dir = tmp_path / "csv"
     result = CliRunner().invoke(cli, ["neo4j", "import", *map(str, sample_paths), "--csv-only",
                                       "--keep-csv", str(csv_dir)])
