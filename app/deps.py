@@ -17,6 +17,7 @@ from fastapi import Depends, Header, Request
 from agencynet.errors import AgencynetError, StoreUnavailable
 from agencynet.settings import Settings
 from app.errors import WriteRefused
+from loaders.records import ORPHAN_CATEGORIES
 from store.base import GraphStore
 
 log = logging.getLogger("agencynet.app")
@@ -95,8 +96,7 @@ class StoreHolder:
 #: The first page of each read a visitor starts from (ranking, orphans, plan and agency lists).
 WARM_UP_READS = (
     ("agency_totals", {"limit": 50}),
-    ("flagged_page", {"categories": ["unassigned", "collective_only", "leaderless", "lead_is_collective"],
-                      "limit": 50}),
+    ("flagged_page", {"categories": list(ORPHAN_CATEGORIES), "limit": 50}),
     ("plan_flags", {"limit": 50}),
     ("plans_page", {"limit": 50}),
     ("agencies_page", {"limit": 50}),

@@ -26,8 +26,9 @@ from agencynet.errors import StoreError
 from loaders.records import ORPHAN_CATEGORIES, PlanGraph
 from store import neo4j_pairs, neo4j_totals
 from store.base import LoadResult
-from store.neo4j_load import NODE_ROWS, pair_counts
+from store.neo4j_load import NODE_ROWS, pair_counts, plan_row
 from store.neo4j_csv import NODE_FILES, REL_FILES, SPECS, columns, header, line, quoted, quoted_longs
+from store.embedded_totals import FLAG_COLS
 from store.rows import check_graph, digest, unique_edges
 
 _SHARED = {"jurisdictions": "Jurisdiction", "functions": "Function", "agencies": "Agency",
@@ -106,9 +107,9 @@ def _part(graph: PlanGraph) -> Part:
     where = f"plan {pid}"
     edges = unique_edges(graph.edges)
     counts = flag_counts(graph.tasks)
-    plan_row = dict(plan, warnings=list(plan["warnings"] or []), flag_counts=counts)
+    row = dict(plan_row(plan), flag_counts=counts)
     plan_key = quoted(pid)
-    lines = {"Plan": plan_key + "," + line(plan_row, SPECS["Plan"][1:], where),
+    lines = {"Plan": plan_key + "," + line(row, SPECS["Plan"][1:], where),
              "Task": "".join(quoted(t["id"]) + "," + line(t, SPECS["Task"][1:], f"{where}, task {t['id']}")
                              for t in graph.tasks),
              "HAS_TASK": "".join(f"{plan_key},{quoted(t['id'])}\n" for t in graph.tasks)}
@@ -156,7 +157,7 @@ class BulkFiles:
         self._duties: Counter = Counter()
         self._mentions: dict[str, set] = {}
         self._pairs: Counter = Counter()
-        self._sums = [0] * (len(ORPHAN_CATEGORIES) + 3)
+        self._sums = [0] * len(FLAG_COLS)
         self._with_tasks = 0
         self._files = {name: self._open(name) for name in
                        ("Plan", "Task", "HAS_TASK", "ISSUED_IN", "LEADS", "SUPPORTS", "NAMED_ON")}

@@ -113,14 +113,18 @@ def pair_rows(counts: Counter, sign: int = 1) -> list[list]:
     return [[u, v, sign * n] for (u, v), n in sorted(counts.items()) if n]
 
 
+def plan_row(plan: dict) -> dict:
+    """The Plan node's properties as stored: the documented keys, the text, warnings as a list."""
+    return dict(project(plan, PLAN_KEYS + ("text",)), warnings=list(plan["warnings"] or []))
+
+
 def node_params(graphs: list[PlanGraph]) -> dict[str, list[dict]]:
     """``load_nodes`` parameters for these plans: shared nodes de-duplicated (last row wins,
     as MERGE + SET would), each with its digest ``v``; ``plans`` with the text."""
     nodes = {attr: [dict(project(r, keys), v=digest(r, keys))
                     for r in unique_by([r for g in graphs for r in getattr(g, attr)], key)]
              for attr, keys, key in NODE_ROWS}
-    nodes["plans"] = [dict(project(g.plan, PLAN_KEYS + ("text",)), warnings=list(g.plan["warnings"] or []))
-                      for g in graphs]
+    nodes["plans"] = [plan_row(g.plan) for g in graphs]
     return nodes
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 import neo4j
 import pytest
@@ -114,8 +115,6 @@ def plan_operators(plan) -> set[str]:
 def neo4j_env(tmp_path, monkeypatch):
     """Environment pointing the launcher at a throwaway home, a free port, the shared build cache
     (for tests of the ``agencynet neo4j`` commands); the server is stopped at the end."""
-    from pathlib import Path
-
     build_dir = Neo4jLauncher.from_settings(Settings()).build_dir
     env = {"AGENCYNET_NEO4J_HOME": str(tmp_path / "home"), "AGENCYNET_NEO4J_PORT": str(free_port()),
            "AGENCYNET_NEO4J_BUILD_DIR": str(build_dir), "NEO4J_PASSWORD": "", "NEO4J_USER": "neo4j"}
