@@ -43,6 +43,7 @@ class StoreHolder:
         self.last_error: StoreUnavailable | None = None
         #: Set once the first pages have been read after opening (``warm_up``), whatever came of it.
         self.warmed = threading.Event()
+        self._warmer: threading.Thread | None = None
 
     def start(self) -> None:
         """Create the driver and try to open the store; a failure is kept, not raised."""
@@ -80,11 +81,18 @@ class StoreHolder:
             self.last_error = StoreUnavailable(where, f"{type(exc).__name__}: {exc}")
             raise self.last_error from exc
         self.last_error = None
-        threading.Thread(target=warm_up, args=(opened, self.warmed), name="agencynet-warm-up", daemon=True).start()
+        self._warmer = threading.Thread(target=warm_up, args=(opened, self.warmed), name="agencynet-warm-up",
+                                        daemon=True)
+        self._warmer.start()
         return opened
 
     def close(self) -> None:
-        """Close the store and driver this holder opened (not an injected store)."""
+        """Close the store and driver this holder opened (not an injected store), once the
+        warm-up reads are over: closing the embedded store's connections under a running read
+        can crash the process (SQLite), so the close waits for it."""
+        if self._warmer is not None:
+            self._warmer.join(timeout=120)
+            self._warmer = None
         if self._owned and self._store is not None:
             self._store.close()
             self._store = None

@@ -147,3 +147,32 @@ def test_a_failing_warm_up_read_is_only_logged(caplog):
     with caplog.at_level(logging.INFO, logger="agencynet.app"):
         assert warm_up(Broken(), done) >= 0
     assert done.is_set() and "warm-up read stopped: disk went away" in caplog.text
+
+
+def test_closing_waits_for_the_warm_up_reads(tmp_path, monkeypatch):
+    """The lifespan's close must not pull the store's connections from under a warm-up read
+    (closing SQLite connections under a running read crashed the test process once)."""
+    import threading
+
+    from app import deps
+    from store.embedded import EmbeddedStore
+
+    started, release, events = threading.Event(), threading.Event(), []
+    real_warm_up, real_close = deps.warm_up, EmbeddedStore.close
+
+    def slow(opened, done):
+        started.set()
+        release.wait(10)
+        real_warm_up(opened, done)
+        events.append("warm-up done")
+
+    def close(self):
+        events.append("store closed")
+        real_close(self)
+
+    monkeypatch.setattr(deps, "warm_up", slow)
+    monkeypatch.setattr(EmbeddedStore, "close", close)
+    with TestClient(create_app(make_settings(tmp_path, agencynet_data_dir=tmp_path / "data"))):
+        assert started.wait(30)
+        threading.Timer(0.5, release.set).start()  # let it go while the close is waiting
+    assert events == ["warm-up done", "store closed"]
