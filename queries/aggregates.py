@@ -92,9 +92,9 @@ def _matching(source, filters: dict) -> pd.DataFrame | None:
     rows = source.plans_matching(plans=wanted["plan"], jurisdictions=wanted["jurisdiction"],
                                  levels=wanted["level"], years=years)
     plans = pd.DataFrame.from_records(rows, columns=PLAN_SCOPE_COLS)
-    for p in wanted["plan"] or []:
-        if not ((plans["id"] == p) | (plans["file"] == p)).any():
-            return None
+    named = set(plans["id"]) | set(plans["file"])
+    if any(p not in named for p in wanted["plan"] or []):
+        return None
     for j in wanted["jurisdiction"] or []:
         if not ((plans["jurisdiction"] == j) | (plans["jurisdiction_id"] == j)).any():
             return None

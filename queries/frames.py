@@ -101,15 +101,21 @@ def scoped_snapshot(source, filters: dict | None = None) -> Snapshot:
     return snapshot(source) if ids is None else _scoped(source, sorted(set(ids)), small)
 
 
-def _scoped(source, ids: list[str], small: Snapshot | None = None) -> Snapshot:
+def _scoped(source, ids: list[str], small: Snapshot | None = None, plans: list[dict] | None = None) -> Snapshot:
+    """The snapshot of the plans ``ids`` (sorted); ``plans``: their plan rows when already read."""
     if isinstance(source, Snapshot) or not hasattr(source, "source_facts"):
         return _cut(snapshot(source), ids)
     wanted = set(ids)
-    if len(ids) <= PER_ID_PLANS:
+    if plans is not None:
+        plans = [p for p in plans if p["id"] in wanted]
+    elif len(ids) <= PER_ID_PLANS:
         plans = [p for p in (source.plan(pid) for pid in ids) if p is not None]
     else:
         plans = [p for p in source.plans() if p["id"] in wanted]
-    tasks = [t for pid in ids for t in source.tasks(pid)]
+    if hasattr(source, "tasks_of_plans"):
+        tasks = source.tasks_of_plans(ids) if ids else []
+    else:
+        tasks = [t for pid in ids for t in source.tasks(pid)]
     edges = source.edges(ids) if ids else []
     facts = source.source_facts(sorted({e["source_id"] for e in edges}))
     blank = dict.fromkeys(("name_simplified", "aliases", "mentions", "leads", "supports"))
@@ -149,15 +155,13 @@ def resolve_plans(snap: Snapshot, plan=None, jurisdiction=None, level=None, year
     plans = snap.plans
     keep = pd.Series(True, index=plans.index)
     wanted = _values(plan)
-    if wanted:
-        ids = []
+    if wanted:  # by id or by source file name; one pass however many are asked for
+        named = set(plans["id"]) | set(plans["file"])
         for p in wanted:
-            hit = plans[(plans["id"] == p) | (plans["file"] == p)]
-            if hit.empty:
+            if p not in named:
                 known = ", ".join(sorted(plans["file"].astype(str))) or "none loaded"
                 raise BadFilter(f"plan: unknown plan {p!r} (give a plan id or a source file name; known files: {known})")
-            ids.extend(hit["id"])
-        keep &= plans["id"].isin(ids)
+        keep &= plans["id"].isin(wanted) | plans["file"].isin(wanted)
     wanted = _values(jurisdiction)
     if wanted:
         for j in wanted:

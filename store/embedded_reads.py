@@ -144,6 +144,14 @@ class EmbeddedReads:
                           " ORDER BY plan_id, seq", (json.dumps(list(ids)),))
         return [self._task(r) for r in rows]
 
+    def tasks_of_plans(self, plan_ids: list[str]) -> list[dict]:
+        """The tasks of the given plans, by plan id and seq (one read for many plans)."""
+        if not plan_ids:
+            return []
+        rows = self._rows(select("tasks", TASK_KEYS) + " WHERE plan_id IN (SELECT value FROM json_each(?))"
+                          " ORDER BY plan_id, seq", (json.dumps(list(plan_ids)),))
+        return [self._task(r) for r in rows]
+
     def source_facts(self, ids: list[str]) -> list[dict]:
         return self._rows(SOURCE_FACTS, {"ids": json.dumps(list(ids))}) if ids else []
 

@@ -257,6 +257,10 @@ class Neo4jStore(SingleLoad, Neo4jAggregates, Neo4jPages):
             return self._list("read_tasks")
         return self._list("read_plan_tasks", plan_id=plan_id)
 
+    def tasks_of_plans(self, plan_ids: list[str]) -> list[dict]:
+        """The tasks of the given plans, by plan id and seq (one read for many plans)."""
+        return self._list("read_tasks_of_plans", plan_ids=list(plan_ids)) if plan_ids else []
+
     def task(self, task_id: str) -> dict | None:
         rows = self._rows("read_task", id=task_id)
         return rows[0] if rows else None

@@ -396,6 +396,9 @@ def test_tasks_by_id_and_source_facts_agree_with_the_whole_store_reads(store):
     assert store.tasks_by_id(picked) == [t for t in tasks if t["id"] in picked] != []
     assert store.tasks_by_id([t["id"] for t in tasks]) == tasks
     assert store.tasks_by_id([]) == [] and store.tasks_by_id(["nope"]) == []
+    plan_ids = sorted({t["plan_id"] for t in tasks})
+    assert store.tasks_of_plans([plan_ids[2], plan_ids[0], "nope"]) == [t for t in tasks if t["plan_id"] != plan_ids[1]]
+    assert store.tasks_of_plans(plan_ids) == tasks and store.tasks_of_plans([]) == []
     every = sorted([{k: a[k] for k in ("id", "name", "jurisdiction_id", "function", "kind")} for a in agencies]
                    + [{"id": c["id"], "name": c["name"], "jurisdiction_id": c["jurisdiction_id"], "function": None,
                        "kind": c["kind"]} for c in collectives], key=lambda r: r["id"])
