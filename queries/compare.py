@@ -13,14 +13,15 @@ functions (质监 + 工商 + 食药监 → 市场监管 ...).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from agencynet.errors import BadFilter
-from queries.frames import assignments_frame, scoped_snapshot, split_filters, tasks_frame
-from queries.graphs import co_responsibility_graph
+from queries import batches
+from queries.frames import Snapshot, assignments_frame, scoped_snapshot, split_filters, tasks_frame
 from queries.orphans import orphan_summary
 from queries.overload import concentration
 
@@ -37,6 +38,40 @@ def _by(by: str) -> str:
     return BY[by]
 
 
+def _snapshots(source, filters: dict) -> tuple[Iterable[Snapshot], dict]:
+    """Snapshots that together hold the plans in scope, and the filters to give each: one
+    scoped snapshot, or (above ``queries.batches.BATCH_PLANS`` plans of a store) one per batch
+    of plans, already narrowed to the batch."""
+    snaps = batches.snapshots(source, filters)
+    if snaps is None:
+        return [scoped_snapshot(source, filters)], filters
+    return snaps, batches.without_plan_filters(filters)
+
+
+def _lead_counts(snap: Snapshot, key: str, filters: dict, assigned: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Distinct tasks led per (column, function) in one snapshot (``assigned``: its
+    ``assignments_frame(collectives=False)`` when already made)."""
+    df = assignments_frame(snap, collectives=False, **filters) if assigned is None else assigned
+    df = df[df["type"] == "LEADS"].assign(function=lambda d: d["function"].fillna("unclassified"))
+    g = df.groupby([key, "function", "function_zh", "function_en"], dropna=False)["task_id"].nunique()
+    return g.rename("leads").reset_index().rename(columns={key: "column"})
+
+
+def _matrix(counts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The matrix from lead counts of one or more snapshots: a task is in one plan, so the
+    counts of batches of plans add up."""
+    counts = [c for c in counts if len(c)]
+    if not counts:
+        return pd.DataFrame(columns=MATRIX_COLS)
+    out = pd.concat(counts, ignore_index=True) if len(counts) > 1 else counts[0]
+    if len(counts) > 1:
+        keys = ["column", "function", "function_zh", "function_en"]
+        out = out.groupby(keys, dropna=False, sort=False)["leads"].sum().reset_index()
+    out["share"] = out["leads"] / out.groupby("column")["leads"].transform("sum")
+    out = out.sort_values(["column", "leads", "function"], ascending=[True, False, True], kind="stable")
+    return out[MATRIX_COLS].reset_index(drop=True)
+
+
 def function_matrix(source, by: str = "jurisdiction", **filters) -> pd.DataFrame:
     """Long-form function × column matrix of lead counts and shares.
 
@@ -48,15 +83,8 @@ def function_matrix(source, by: str = "jurisdiction", **filters) -> pd.DataFrame
     [('甲市', 'fa', 2, 0.667), ('甲市', 'fb', 1, 0.333)]
     """
     key = _by(by)
-    df = assignments_frame(source, collectives=False, **split_filters(filters))
-    df = df[df["type"] == "LEADS"].assign(function=lambda d: d["function"].fillna("unclassified"))
-    if df.empty:
-        return pd.DataFrame(columns=MATRIX_COLS)
-    g = df.groupby([key, "function", "function_zh", "function_en"], dropna=False)["task_id"].nunique()
-    out = g.rename("leads").reset_index().rename(columns={key: "column"})
-    out["share"] = out["leads"] / out.groupby("column")["leads"].transform("sum")
-    out = out.sort_values(["column", "leads", "function"], ascending=[True, False, True], kind="stable")
-    return out[MATRIX_COLS].reset_index(drop=True)
+    snaps, f = _snapshots(source, split_filters(filters))
+    return _matrix([_lead_counts(snap, key, f) for snap in snaps])
 
 
 def matrix_wide(matrix: pd.DataFrame, value: str = "share") -> pd.DataFrame:
@@ -75,7 +103,13 @@ def similarity(source, by: str = "jurisdiction", **filters) -> pd.DataFrame:
     >>> similarity(TinyStore.example(), by="plan").empty   # one plan: no pairs
     True
     """
-    wide = matrix_wide(function_matrix(source, by=by, **filters))
+    return similarity_of(function_matrix(source, by=by, **filters))
+
+
+def similarity_of(matrix: pd.DataFrame) -> pd.DataFrame:
+    """:func:`similarity` from a :func:`function_matrix` answer: every pair of its columns
+    (``a`` before ``b``, in column order)."""
+    wide = matrix_wide(matrix)
     cols = list(wide.columns)
     if len(cols) < 2:
         return pd.DataFrame(columns=["a", "b", "cosine"])
@@ -84,8 +118,8 @@ def similarity(source, by: str = "jurisdiction", **filters) -> pd.DataFrame:
     unit = X / np.where(norms > 0, norms, 1.0)
     cos = unit.T @ unit
     i, j = np.triu_indices(len(cols), k=1)
-    return pd.DataFrame({"a": [cols[k] for k in i], "b": [cols[k] for k in j],
-                         "cosine": np.clip(cos[i, j], -1.0, 1.0).astype(float)})
+    names = np.array(cols, dtype=object)
+    return pd.DataFrame({"a": names[i], "b": names[j], "cosine": np.clip(cos[i, j], -1.0, 1.0).astype(float)})
 
 
 def function_differences(source, a: str, b: str, by: str = "jurisdiction", top: int | None = None,
@@ -94,7 +128,11 @@ def function_differences(source, a: str, b: str, by: str = "jurisdiction", top: 
 
     ``difference`` = share in a − share in b; rows sorted by its absolute value.
     """
-    m = function_matrix(source, by=by, **filters)
+    return differences_of(function_matrix(source, by=by, **filters), a, b, by, top)
+
+
+def differences_of(m: pd.DataFrame, a: str, b: str, by: str = "jurisdiction", top: int | None = None) -> pd.DataFrame:
+    """:func:`function_differences` from a :func:`function_matrix` answer ``m``."""
     for name in (a, b):
         if name not in set(m["column"]):
             known = ", ".join(sorted(set(m["column"]))) or "none"
@@ -140,36 +178,66 @@ def plan_metrics(source, **filters) -> pd.DataFrame:
     (``queries.overload``); ``orphan_rate`` (``queries.orphans``); the top leading function
     and its share of led tasks.
     """
-    filters = split_filters(filters)
+    snaps, f = _snapshots(source, split_filters(filters))
+    return _metrics([_plan_metrics(snap, f) for snap in snaps])
+
+
+def _metrics(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=METRIC_COLS)
+
+
+def _plan_metrics(snap: Snapshot, filters: dict, assigned: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`plan_metrics` of the plans of one snapshot, every figure counted per plan at once
+    (no per-plan graph is built: see :func:`centralisation_by_plan`)."""
     plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
-    snap = scoped_snapshot(source, plan_filters)
     tasks = tasks_frame(snap, **plan_filters)
-    df = assignments_frame(snap, collectives=False, **filters)
+    df = assignments_frame(snap, collectives=False, **filters) if assigned is None else assigned
     conc = concentration(snap, **filters).set_index("plan_id")
     orph = orphan_summary(snap, **plan_filters).set_index("plan_id")
-    matrix = function_matrix(snap, by="plan", **filters)
-    rows = []
+    matrix = _matrix([_lead_counts(snap, BY["plan"], filters, df)])
     plans = snap.plans[snap.plans["id"].isin(tasks["plan_id"])].sort_values("id")
-    n_tasks = tasks.groupby("plan_id").size()
-    by_plan = {pid: grp for pid, grp in df.groupby("plan_id", sort=False)}
-    tops = {r["column"]: r for r in matrix.drop_duplicates("column").to_dict("records")}  # sorted by leads
-    for pid, pfile, jur, level, year in plans[["id", "file", "jurisdiction", "level", "year"]].itertuples(index=False):
-        a = by_plan.get(pid, df.iloc[0:0])
-        n_ag, n_t = a["source_id"].nunique(), int(n_tasks.get(pid, 0))
-        edges = len(a.drop_duplicates(["source_id", "task_id"]))
-        top = tops.get(pfile)
-        rows.append({
-            "plan_id": pid, "plan": pfile, "jurisdiction": jur, "level": level, "year": year, "tasks": n_t,
-            "agencies": n_ag, "edges": edges, "density": edges / (n_ag * n_t) if n_ag and n_t else 0.0,
-            "centralisation": degree_centralisation(co_responsibility_graph(a)),
-            "hhi": conc.at[pid, "hhi"] if pid in conc.index else None,
-            "gini": conc.at[pid, "gini"] if pid in conc.index else None,
-            "orphan_rate": orph.at[pid, "orphan_rate"] if pid in orph.index else None,
-            "top_function": top["function"] if top else None,
-            "top_function_en": top["function_en"] if top else None,
-            "top_function_share": float(top["share"]) if top else None,
-        })
-    return pd.DataFrame(rows, columns=METRIC_COLS)
+    if plans.empty:
+        return pd.DataFrame(columns=METRIC_COLS)
+    out = plans[["id", "file", "jurisdiction", "level", "year"]].rename(columns={"id": "plan_id", "file": "plan"})
+    out = out.reset_index(drop=True)
+    pid = out["plan_id"]
+    by_plan = df.groupby("plan_id")
+    out["tasks"] = pid.map(tasks.groupby("plan_id").size()).fillna(0).astype(int)
+    out["agencies"] = pid.map(by_plan["source_id"].nunique()).fillna(0).astype(int)
+    out["edges"] = pid.map(df.drop_duplicates(["plan_id", "source_id", "task_id"]).groupby("plan_id").size())
+    out["edges"] = out["edges"].fillna(0).astype(int)
+    both = (out["agencies"] > 0) & (out["tasks"] > 0)
+    out["density"] = (out["edges"] / (out["agencies"] * out["tasks"]).where(both)).fillna(0.0).astype(float)
+    out["centralisation"] = pid.map(centralisation_by_plan(df)).fillna(0.0).astype(float)
+    for col, frame in (("hhi", conc), ("gini", conc), ("orphan_rate", orph)):
+        out[col] = pid.map(frame[col]).astype(object).where(pid.isin(frame.index), None)
+    tops = matrix.drop_duplicates("column").set_index("column")  # sorted by leads: the top function first
+    for col, src in (("top_function", "function"), ("top_function_en", "function_en"), ("top_function_share", "share")):
+        out[col] = out["plan"].map(tops[src]).astype(object).where(out["plan"].isin(tops.index), None)
+    return out[METRIC_COLS]
+
+
+def centralisation_by_plan(assignments: pd.DataFrame) -> pd.Series:
+    """:func:`degree_centralisation` of each plan's co-responsibility graph, by plan id, counted
+    from the agency-task pairs (an agency's degree: the other agencies it shares a task with).
+
+    >>> a = pd.DataFrame({"plan_id": ["p"] * 4, "task_id": ["t1", "t1", "t1", "t2"],
+    ...                   "source_id": ["x", "y", "z", "w"], "kind": ["agency"] * 4})
+    >>> float(centralisation_by_plan(a)["p"])   # x-y, x-z, y-z and w alone: Σ(2 - d) / (3 · 2)
+    0.3333333333333333
+    """
+    named = assignments[assignments["kind"] == "agency"][["plan_id", "task_id", "source_id"]].drop_duplicates()
+    nodes = named.groupby("plan_id")["source_id"].nunique()
+    pairs = named.merge(named, on=["plan_id", "task_id"])
+    pairs = pairs[pairs["source_id_x"] != pairs["source_id_y"]].drop_duplicates(["plan_id", "source_id_x", "source_id_y"])
+    degree = pairs.groupby(["plan_id", "source_id_x"]).size()
+    top = degree.groupby(level="plan_id").max().reindex(nodes.index, fill_value=0)
+    linked = degree.groupby(level="plan_id").agg(["sum", "size"]).reindex(nodes.index, fill_value=0)
+    # Σ (d_max − d_i) over every node, the isolated ones (degree 0) included
+    spread = top * nodes - linked["sum"]
+    n = nodes.astype(float)
+    return (spread / ((n - 1) * (n - 2))).where(nodes >= 3, 0.0).astype(float)
 
 
 def compare(source, jurisdictions=None, by: str = "jurisdiction", harmonise: bool = False, top: int = 10,
@@ -185,10 +253,14 @@ def compare(source, jurisdictions=None, by: str = "jurisdiction", harmonise: boo
     if jurisdictions:
         filters["jurisdiction"] = list(jurisdictions)
     filters["harmonise"] = harmonise
-    snap = scoped_snapshot(source, filters)  # only the chosen jurisdictions' plans
-    matrix = function_matrix(snap, by=by, **filters)
+    key = _by(by)
+    snaps, f = _snapshots(source, filters)  # only the chosen jurisdictions' plans, a batch at a time
+    counts, metrics = [], []
+    for snap in snaps:
+        assigned = assignments_frame(snap, collectives=False, **f)
+        counts.append(_lead_counts(snap, key, f, assigned))
+        metrics.append(_plan_metrics(snap, f, assigned))
+    matrix = _matrix(counts)
     cols = sorted(set(matrix["column"]))
-    diffs = (function_differences(snap, cols[0], cols[1], by=by, top=top, **filters) if len(cols) == 2
-             else pd.DataFrame())
-    return {"matrix": matrix, "metrics": plan_metrics(snap, **filters),
-            "similarity": similarity(snap, by=by, **filters), "differences": diffs}
+    diffs = differences_of(matrix, cols[0], cols[1], by=by, top=top) if len(cols) == 2 else pd.DataFrame()
+    return {"matrix": matrix, "metrics": _metrics(metrics), "similarity": similarity_of(matrix), "differences": diffs}

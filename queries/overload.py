@@ -29,6 +29,7 @@ import pandas as pd
 
 from agencynet.errors import BadFilter
 from queries import aggregates as agg
+from queries import batches
 from queries.ranking import rank_agencies
 
 
@@ -134,13 +135,18 @@ def _leaders(source, filters) -> pd.DataFrame:
     return df[df["leads"] > 0]
 
 
-def overload(source, rule: OverloadRule | None = None, only_flagged: bool = False, **filters) -> pd.DataFrame:
+def overload(source, rule: OverloadRule | None = None, only_flagged: bool = False, limit: int | None = None,
+             offset: int = 0, **filters) -> pd.DataFrame:
     """Each leading agency of each plan against its peers, flagged by ``rule``.
+
+    Over more than ``queries.batches.BATCH_PLANS`` plans of a store the rows are worked out a
+    batch of plans at a time and only the page asked for (``limit``, ``offset``) is kept.
 
     Returns
     -------
-    DataFrame with ``OVERLOAD_COLS``, per plan sorted by leads (descending); ``reasons``
-    is a list of the thresholds crossed (empty when not overloaded).
+    DataFrame with ``OVERLOAD_COLS``, by plan id and, per plan, by leads (descending);
+    ``reasons`` is a list of the thresholds crossed (empty when not overloaded);
+    ``attrs["total"]``: the row count before paging.
 
     Examples
     --------
@@ -150,6 +156,13 @@ def overload(source, rule: OverloadRule | None = None, only_flagged: bool = Fals
     [('A局', 2, 0.333, 1.333, 1.0, ['share 0.33 >= 0.25']), ('B局', 1, 0.167, 0.667, -1.0, [])]
     """
     rule = rule or OverloadRule()
+    parts = batches.per_batch(source, filters, lambda f: _overload(source, rule, only_flagged, f))
+    if parts is not None:
+        return batches.window(parts, OVERLOAD_COLS, limit, offset)
+    return agg.page(_overload(source, rule, only_flagged, filters), limit, offset)
+
+
+def _overload(source, rule: OverloadRule, only_flagged: bool, filters: dict) -> pd.DataFrame:
     lead = _leaders(source, filters)
     if lead.empty:
         return pd.DataFrame(columns=OVERLOAD_COLS)
@@ -175,19 +188,37 @@ def concentration(source, **filters) -> pd.DataFrame:
     >>> int(r.led_tasks), int(r.leading_agencies), round(float(r.hhi), 4), round(float(r.gini), 4), r.top_agency
     (3, 2, 0.5556, 0.1667, 'A局')
     """
-    plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
+    parts = batches.per_batch(source, filters, lambda f: _concentration(source, f))
+    if parts is not None:
+        return batches.window(parts, CONCENTRATION_COLS, None, 0)
+    return _concentration(source, filters)
+
+
+def _concentration(source, filters: dict) -> pd.DataFrame:
+    """:func:`concentration`, every plan's figures counted at once (the same formulas as
+    :func:`hhi` and :func:`gini`, the Gini from the sorted values: (2 Σ i·x₍ᵢ₎) / (n Σx) − (n + 1) / n)."""
+    plan_filters = {k: v for k, v in filters.items() if k in agg.PLAN_FILTERS}
     tasks = _plan_sizes(source, plan_filters)
+    out = pd.DataFrame({"plan_id": tasks.index.get_level_values("plan_id"),
+                        "plan": tasks.index.get_level_values("plan"), "tasks": tasks.to_numpy(dtype=int)})
     lead = _leaders(source, filters).sort_values(["plan_id", "leads", "agency"], ascending=[True, False, True])
-    by_plan = {pid: grp for pid, grp in lead.groupby("plan_id", sort=False)}
-    rows = []
-    for (pid, pfile), n_tasks in tasks.items():
-        grp = by_plan.get(pid, lead.iloc[0:0])
-        x = grp["leads"].tolist()
-        total = sum(x)
-        rows.append({
-            "plan_id": pid, "plan": pfile, "tasks": int(n_tasks), "led_tasks": int(total),
-            "leading_agencies": len(x), "hhi": hhi(x) if x else None, "gini": gini(x) if x else None,
-            "top1_share": sum(x[:1]) / total if total else None, "top3_share": sum(x[:3]) / total if total else None,
-            "top_agency": grp["agency"].iloc[0] if x else None, "top_agency_leads": int(x[0]) if x else 0,
-        })
-    return pd.DataFrame(rows, columns=CONCENTRATION_COLS)
+    pid, x = lead["plan_id"], lead["leads"].astype(float)
+    g = x.groupby(pid, sort=False)
+    total, n = g.sum(), g.size()
+    rank = lead.groupby("plan_id", sort=False).cumcount()  # 0 for the plan's top agency
+    ascending = pid.map(n) - rank                         # position in ascending order, from 1
+    figures = pd.DataFrame({
+        "led_tasks": total, "leading_agencies": n,
+        "hhi": ((x / pid.map(total)) ** 2).groupby(pid, sort=False).sum(),
+        "gini": ((2 * (ascending * x).groupby(pid, sort=False).sum() / (n * total)) - (n + 1) / n).where(n >= 2, 0.0),
+        "top1_share": x.where(rank < 1, 0.0).groupby(pid, sort=False).sum() / total,
+        "top3_share": x.where(rank < 3, 0.0).groupby(pid, sort=False).sum() / total,
+    })
+    top = lead.drop_duplicates("plan_id").set_index("plan_id")
+    figures["top_agency"], figures["top_agency_leads"] = top["agency"], top["leads"]
+    out = out.join(figures, on="plan_id")
+    for col in ("led_tasks", "leading_agencies", "top_agency_leads"):
+        out[col] = out[col].fillna(0).astype(int)
+    for col in ("hhi", "gini", "top1_share", "top3_share", "top_agency"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out[CONCENTRATION_COLS]

@@ -85,3 +85,37 @@ def test_compare_of_two_jurisdictions_reads_only_their_plans(logged):
         got = fn(logged, jurisdiction=chosen)
         assert logged.whole_store_reads() == [] and logged.plans_read() == wanted, fn.__name__
         pd.testing.assert_frame_equal(got, fn(whole, jurisdiction=chosen), check_dtype=False)
+
+
+def _random_assignments(seed: int):
+    import random
+
+    import pandas as pd
+
+    rnd = random.Random(seed)
+    rows = []
+    for p in range(6):
+        agencies = [f"a{i}" for i in range(rnd.randint(1, 9))]
+        for t in range(rnd.randint(1, 8)):
+            for a in rnd.sample(agencies, rnd.randint(1, min(3, len(agencies)))):
+                rows.append({"plan_id": f"p{p}", "task_id": f"p{p}t{t}", "source_id": a, "kind": "agency",
+                             "agency": a, "jurisdiction": None, "function": None, "function_en": None,
+                             "type": rnd.choice(["LEADS", "SUPPORTS"])})
+            if rnd.random() < 0.3:  # the same agency twice on a task counts once
+                rows.append({**rows[-1], "type": "SUPPORTS"})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_centralisation_by_plan_equals_the_graph_measure(seed):
+    """The per-plan centralisation counted from pairs equals Freeman's measure on each plan's
+    co-responsibility graph (networkx), isolated agencies and repeated names included."""
+    from queries.compare import centralisation_by_plan, degree_centralisation
+    from queries.graphs import co_responsibility_graph
+
+    a = _random_assignments(seed)
+    got = centralisation_by_plan(a)
+    want = {pid: degree_centralisation(co_responsibility_graph(grp)) for pid, grp in a.groupby("plan_id")}
+    assert sorted(got.index) == sorted(want)
+    assert {p: round(v, 12) for p, v in got.items()} == {p: round(v, 12) for p, v in want.items()}
+    assert any(v > 0 for v in want.values())

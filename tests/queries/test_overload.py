@@ -96,3 +96,22 @@ def test_overload_and_concentration_read_no_task_or_edge_rows(logged, scope):
             assert logged.whole_store_reads() == [], fn.__name__
         assert not got.empty
         _same(got, fn(whole, **kwargs, **scope))
+
+
+def test_concentration_of_every_plan_at_once_equals_the_formulas_plan_by_plan(samples_store):
+    """The concentration counted for all plans at once equals :func:`hhi`, :func:`gini` and the
+    top shares applied to each plan's lead counts (from the overload rows)."""
+    conc = concentration(samples_store)
+    leads = overload(samples_store, OverloadRule(min_leads=1))
+    checked = 0
+    for r in conc.itertuples():
+        x = sorted(leads.loc[leads["plan_id"] == r.plan_id, "leads"], reverse=True)
+        assert (r.led_tasks, r.leading_agencies) == (sum(x), len(x))
+        if not x:
+            assert r.hhi is None and r.gini is None and r.top_agency is None
+            continue
+        assert r.hhi == pytest.approx(hhi(x)) and r.gini == pytest.approx(gini(x))
+        assert r.top1_share == pytest.approx(x[0] / sum(x)) and r.top3_share == pytest.approx(sum(x[:3]) / sum(x))
+        assert r.top_agency_leads == x[0]
+        checked += 1
+    assert checked >= 3 and len({round(r.gini, 6) for r in conc.itertuples() if r.gini is not None}) >= 3
