@@ -13,6 +13,7 @@ import queries
 from app.deps import StoreDep
 from app.schemas import AnalyticsPublic
 from app.tables import FormatQ, csv_response, wants_csv
+from queries.batches import without_plan_filters
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 AnyLimit = Annotated[int, Query(ge=1, le=100000, description="rows to return")]
@@ -80,11 +81,14 @@ def overload(store: StoreDep, request: Request, f: FiltersDep, only_flagged: boo
              ratio: Annotated[float, Query(ge=0)] = 3.0, z: float = 2.0,
              require: Annotated[int, Query(ge=1, le=3)] = 2, limit: AnyLimit = 100, offset: Offset = 0,
              format: FormatQ = None):
-    """Each leading agency against its peers, flagged by the rule (thresholds are parameters)."""
+    """Each leading agency against its peers, flagged by the rule (thresholds are parameters).
+    ``notes.concentration`` holds the lead concentration of the plans on this page of rows."""
     rule = queries.OverloadRule(min_leads=min_leads, share=share, ratio=ratio, z=z, require=require)
-    df = queries.overload(store, rule=rule, only_flagged=only_flagged, **f)
-    notes = {"rule": vars(rule), "concentration": queries.rows(queries.concentration(store, **f))}
-    return _answer(request, format, "overload", df, f, limit, offset, notes)
+    df = queries.overload(store, rule=rule, only_flagged=only_flagged, **_page(request, format, limit, offset), **f)
+    on_page = sorted(set(df["plan_id"]))
+    conc = queries.concentration(store, **{**without_plan_filters(f), "plan": on_page}) if on_page else None
+    notes = {"rule": vars(rule), "concentration": queries.rows(conc) if on_page else []}
+    return _answer(request, format, "overload", df, f, limit, offset, notes, paged=True)
 
 
 @router.get("/orphans", response_model=AnalyticsPublic)
@@ -109,10 +113,12 @@ def compare(store: StoreDep, request: Request, f: FiltersDep,
             format: FormatQ = None):
     """Plan metrics side by side (``part=metrics``), the function x jurisdiction matrix, similarity,
     and (two columns compared) the functions whose role differs most. ``rows`` holds ``part``;
-    ``notes.tables`` holds every part."""
+    ``notes.tables`` holds the first ``limit`` rows of every part and ``notes.totals`` their
+    row counts (comparing every jurisdiction of a national store gives millions of pairs)."""
     jur = f.pop("jurisdiction", None)
     jur = [jur] if isinstance(jur, str) else jur
     parts = queries.compare(store, jurisdictions=jur, by=by, top=top, **f)
     used = {**f, "jurisdiction": jur, "by": by, "part": part}
-    tables = {name: queries.rows(df) for name, df in parts.items()}
-    return _answer(request, format, f"compare-{part}", parts[part], used, limit, offset, {"tables": tables})
+    notes = {"tables": {name: queries.rows(df.head(limit)) for name, df in parts.items()},
+             "totals": {name: len(df) for name, df in parts.items()}}
+    return _answer(request, format, f"compare-{part}", parts[part], used, limit, offset, notes)

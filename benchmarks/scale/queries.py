@@ -5,8 +5,9 @@ Each query is timed end to end from the store (reads included, as the API pays i
 
 - whole store (no filter): ``ranking`` and ``orphans`` as the API pages them (first 100 rows),
   ``orphan_summary``, ``centrality`` = pooled centrality of the agency (co-responsibility)
-  graph, and, up to ``whole_max`` plans, the answers that read every row: ``snapshot`` (the
-  reads alone), ``overload``, ``compare`` (every jurisdiction), ``centrality_two_mode``;
+  graph, and, up to ``whole_max`` plans, the answers over every row: ``snapshot`` (the
+  reads alone), ``overload`` (every row of it), ``overload_page`` (its first 100 rows, as the
+  API pages it), ``compare`` (every jurisdiction), ``centrality_two_mode``;
 - ``@jurisdiction``: one county-level jurisdiction (all its plans), compare of two;
 - ``@plan``: one plan.
 
@@ -47,6 +48,7 @@ def cases(store, plan_id: str | None, jurisdictions: list[str], whole: bool) -> 
         out.update({
             "snapshot": lambda: q.snapshot(store),
             "overload": lambda: q.overload(store),
+            "overload_page": lambda: _paged(q.overload, store),
             "compare": lambda: q.compare(store),
             "centrality_two_mode": lambda: q.centrality(store),
         })

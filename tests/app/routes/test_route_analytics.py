@@ -49,14 +49,48 @@ def test_overload_states_its_rule_and_compare_its_parts(client):
     cmp = client.get("/analytics/compare", params={"jurisdiction": ["j-c1", "j-c2"], "part": "matrix"}).json()
     assert set(cmp["notes"]["tables"]) == {"matrix", "metrics", "similarity", "differences"}
     assert cmp["rows"] == cmp["notes"]["tables"]["matrix"]
+    assert cmp["notes"]["totals"]["matrix"] == cmp["total"] == len(cmp["rows"]) > 1
+
+
+def test_compare_notes_hold_the_first_rows_of_each_part_and_their_counts(client):
+    whole = client.get("/analytics/compare", params={"by": "plan", "part": "metrics"}).json()
+    cut = client.get("/analytics/compare", params={"by": "plan", "part": "metrics", "limit": 1}).json()
+    assert cut["notes"]["totals"] == whole["notes"]["totals"] and whole["notes"]["totals"]["metrics"] > 1
+    for part, rows in whole["notes"]["tables"].items():
+        assert len(rows) == whole["notes"]["totals"][part]
+        assert cut["notes"]["tables"][part] == rows[:1]
+
+
+def test_overload_notes_the_concentration_of_the_plans_on_its_page(client):
+    whole = client.get("/analytics/overload", params={"min_leads": 1, "limit": 100000}).json()
+    plans = {r["plan_id"] for r in whole["rows"]}
+    assert len(plans) > 1 and {c["plan_id"] for c in whole["notes"]["concentration"]} >= plans
+    page = client.get("/analytics/overload", params={"min_leads": 1, "limit": 1}).json()
+    assert [c["plan_id"] for c in page["notes"]["concentration"]] == [page["rows"][0]["plan_id"]]
+    assert page["notes"]["concentration"][0] == next(c for c in whole["notes"]["concentration"]
+                                                     if c["plan_id"] == page["rows"][0]["plan_id"])
+
+
+def test_overload_over_many_plans_is_paged_a_batch_at_a_time(client, monkeypatch):
+    """Above ``BATCH_PLANS`` plans the rows are worked out a batch of plans at a time: the
+    pages and totals are those of the answer read at once."""
+    from queries import batches
+
+    at_once = [client.get("/analytics/overload", params={"limit": 2, "offset": k, "min_leads": 1}).json()
+               for k in (0, 1, 3)]
+    monkeypatch.setattr(batches, "BATCH_PLANS", 1)
+    batched = [client.get("/analytics/overload", params={"limit": 2, "offset": k, "min_leads": 1}).json()
+               for k in (0, 1, 3)]
+    assert batched == at_once and at_once[0]["total"] > 3
 
 
 @pytest.mark.parametrize("path,params", [("/analytics/ranking", {}), ("/analytics/orphans", {}),
                                          ("/analytics/orphans", {"summary": True}),
                                          ("/analytics/orphans", {"category": ["unassigned", "open_list"]}),
-                                         ("/analytics/ranking", {"by": "function"})])
+                                         ("/analytics/ranking", {"by": "function"}),
+                                         ("/analytics/overload", {"min_leads": 1, "require": 1})])
 def test_pages_are_slices_of_the_whole_answer(client, path, params):
-    """Ranking and orphans read only the page asked for; its rows and total are the whole answer's."""
+    """Ranking, orphans and overload read only the page asked for; its rows and total are the whole answer's."""
     whole = client.get(path, params={**params, "limit": 100000}).json()
     assert whole["total"] == len(whole["rows"]) > 1
     for offset, limit in ((0, 1), (1, 2), (whole["total"] - 1, 5), (whole["total"] + 3, 2)):
