@@ -26,25 +26,27 @@ BATCH_PLANS = 2000
 PLAN_FILTERS = agg.PLAN_FILTERS
 
 
-def plans_in_scope(source, filters: dict) -> list[dict] | None:
+def plans_in_scope(source, filters: dict, above: int | None = None) -> list[dict] | None:
     """Plan rows (``store.plans()`` rows, with tasks) the plan filters keep, in id order, when
-    ``source`` is a store and they are more than ``BATCH_PLANS``; else None (answer at once).
+    ``source`` is a store and they are more than ``above`` (default ``BATCH_PLANS``); else None
+    (answer at once).
 
     Raises :class:`agencynet.errors.BadFilter` for an unknown plan, jurisdiction, level or year
     (as the one-read answer would)."""
+    above = BATCH_PLANS if above is None else above
     if not (agg.pushes_down(source) and hasattr(source, "source_facts")):
         return None
     if agg.has_plan_filter(filters):
         snap = agg.scope(source, filters, jurisdictions=False)
         ids = agg.plan_ids(snap, filters)
-        if len(ids) <= BATCH_PLANS:
+        if len(ids) <= above:
             return None
         wanted = set(ids)
         rows = [p for p in source.plans() if p["id"] in wanted]
     else:
         rows = source.plans()
     rows = sorted((p for p in rows if p.get("task_count")), key=lambda p: p["id"])
-    return rows if len(rows) > BATCH_PLANS else None
+    return rows if len(rows) > above else None
 
 
 def chunks(rows: list, size: int | None = None) -> Iterator[list]:

@@ -46,6 +46,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from queries import batches
 from queries.aggregates import pushes_down
 from queries.frames import assignments_frame, scoped_snapshot, split_filters
 from queries.graphs import GRAPHS, LEAD_WEIGHT, SUPPORT_WEIGHT, graph_from_frame
@@ -54,6 +55,7 @@ from queries.measures import Components, eigenvector, pagerank, paths_measures
 MEASURES = ["degree", "weighted_degree", "betweenness", "eigenvector", "pagerank", "closeness"]
 SAMPLE_THRESHOLD = 2000
 SAMPLE_SIZE = 256
+MAX_POOLED_PLANS = 20_000  # pooled two-mode / directed graphs: at 10,000 plans 24 s and 1.3 GB
 
 
 def array_centrality(n: int, src, dst, weight, directed: bool = False, order=None, k: int | None = None,
@@ -183,19 +185,43 @@ def centrality(source, graph: str = "two_mode", per_plan: bool = False, k: int |
     stats = {"k": k, "seed": seed, "sample_threshold": sample_threshold}
     if graph == "co_responsibility" and not per_plan and not filters.get("function") and pushes_down(source):
         return _sorted(pooled_co_responsibility(source, filters, **stats))
+    options = {"lead_weight": lead_weight, "support_weight": support_weight} if graph == "two_mode" else {}
+    if per_plan:  # a graph per plan: over many plans of a store, a batch of plans at a time
+        snaps = batches.snapshots(source, filters)
+        f = filters if snaps is None else batches.without_plan_filters(filters)
+        parts = [_per_plan(snap, f, graph, options, stats)
+                 for snap in ([scoped_snapshot(source, filters)] if snaps is None else snaps)]
+        cols = ["plan_id", "plan", *CENTRALITY_COLS]
+        parts = [p for p in parts if len(p)]
+        return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+    _check_pooled_size(source, filters, graph)
     snap = scoped_snapshot(source, filters)  # only the plans the filters keep
     df = assignments_frame(snap, collectives=False, **filters)
-    options = {"lead_weight": lead_weight, "support_weight": support_weight} if graph == "two_mode" else {}
-    if per_plan:
-        parts = []
-        for (pid, pfile), grp in df.groupby(["plan_id", "plan"], sort=True):
-            part = _agency_rows(graph_from_frame(grp, graph, **options), graph, **stats)
-            parts.append(part.assign(plan_id=pid, plan=pfile))
-        cols = ["plan_id", "plan", *CENTRALITY_COLS]
-        out = pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
-        return out.sort_values(["plan_id", "pagerank", "agency"], ascending=[True, False, True],
-                               kind="stable").reset_index(drop=True)
     return _sorted(_agency_rows(graph_from_frame(df, graph, **options), graph, **stats))
+
+
+def _per_plan(snap, filters: dict, graph: str, options: dict, stats: dict) -> pd.DataFrame:
+    """Per-plan centrality rows of the plans of one snapshot, by plan id then PageRank."""
+    df = assignments_frame(snap, collectives=False, **filters)
+    parts = []
+    for (pid, pfile), grp in df.groupby(["plan_id", "plan"], sort=True):
+        part = _agency_rows(graph_from_frame(grp, graph, **options), graph, **stats)
+        parts.append(part.assign(plan_id=pid, plan=pfile))
+    cols = ["plan_id", "plan", *CENTRALITY_COLS]
+    out = pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+    return out.sort_values(["plan_id", "pagerank", "agency"], ascending=[True, False, True],
+                           kind="stable").reset_index(drop=True)
+
+
+def _check_pooled_size(source, filters: dict, graph: str) -> None:
+    """Refuse to pool more than ``MAX_POOLED_PLANS`` plans of a store into one two-mode or
+    directed graph: that reads every task and edge in scope at once (100,000 plans: ~10 GB)."""
+    rows = batches.plans_in_scope(source, filters, above=MAX_POOLED_PLANS)
+    if rows is not None:
+        from agencynet.errors import BadFilter
+        raise BadFilter(f"graph: a pooled {graph} graph of {len(rows):,} plans is more than {MAX_POOLED_PLANS:,} "
+                        "(it reads every task and edge in scope at once); narrow it with jurisdiction, level "
+                        "or year, ask per_plan, or use graph=co_responsibility (pooled from the store's counts)")
 
 
 def _sorted(out: pd.DataFrame) -> pd.DataFrame:

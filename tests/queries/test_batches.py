@@ -1,6 +1,8 @@
 """Answers worked out a batch of plans at a time (``queries.batches``) equal the answers read
 at once, on both real stores; the batched reads never ask for more than a batch of plans."""
 
+import sys
+
 import pandas as pd
 import pytest
 
@@ -30,6 +32,8 @@ CALLS = {
     "matrix_by_plan_of_a_function": lambda s, c: q.function_matrix(s, by="plan", function=c["fn"]),
     "metrics": lambda s, c: q.plan_metrics(s),
     "similarity": lambda s, c: q.similarity(s),
+    "centrality_per_plan": lambda s, c: q.centrality(s, per_plan=True),
+    "centrality_per_plan_co_responsibility": lambda s, c: q.centrality(s, graph="co_responsibility", per_plan=True),
     **{f"compare_{part}": (lambda part: lambda s, c: q.compare(s)[part])(part)
        for part in ("matrix", "metrics", "similarity")},
     "compare_two_differences": lambda s, c: q.compare(
@@ -92,3 +96,17 @@ def test_window_walks_frames_keeping_the_page():
     assert batches.window(iter(frames), ["x"], limit=None, offset=8)["x"].tolist() == [8]
     empty = batches.window(iter([]), ["x"], limit=3, offset=0)
     assert list(empty.columns) == ["x"] and empty.attrs["total"] == 0
+
+
+def test_a_pooled_graph_of_too_many_plans_is_refused_clearly(samples_store, monkeypatch):
+    """Pooling more than ``MAX_POOLED_PLANS`` plans into one two-mode or directed graph reads
+    every task and edge at once: refused, naming the way round; narrower scopes, per-plan
+    graphs and the pooled co-responsibility graph (from the store's counts) still answer."""
+    monkeypatch.setattr(sys.modules["queries.centrality"], "MAX_POOLED_PLANS", 2)
+    for graph in ("two_mode", "directed"):
+        with pytest.raises(BadFilter, match=f"graph: a pooled {graph} graph of 5 plans is more than 2 .*per_plan"):
+            q.centrality(samples_store, graph=graph)
+    one = sorted(set(q.function_matrix(samples_store)["column"]))[0]
+    assert len(q.centrality(samples_store, jurisdiction=one)) > 0
+    assert len(q.centrality(samples_store, graph="co_responsibility")) > 0
+    assert len(q.centrality(snapshot(samples_store))) > 0  # a snapshot holds its rows already

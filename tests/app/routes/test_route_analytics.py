@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 import io
 
 import pytest
@@ -96,3 +97,11 @@ def test_pages_are_slices_of_the_whole_answer(client, path, params):
     for offset, limit in ((0, 1), (1, 2), (whole["total"] - 1, 5), (whole["total"] + 3, 2)):
         page = client.get(path, params={**params, "limit": limit, "offset": offset}).json()
         assert page["rows"] == whole["rows"][offset:offset + limit] and page["total"] == whole["total"]
+
+
+def test_a_pooled_graph_of_too_many_plans_is_a_422_naming_the_way_round(client, monkeypatch):
+    monkeypatch.setattr(sys.modules["queries.centrality"], "MAX_POOLED_PLANS", 1)
+    r = client.get("/analytics/centrality")
+    assert r.status_code == 422 and "graph=co_responsibility" in r.json()["error"]["message"]
+    assert client.get("/analytics/centrality", params={"graph": "co_responsibility"}).status_code == 200
+    assert client.get("/analytics/centrality", params={"per_plan": True}).status_code == 200
