@@ -37,6 +37,10 @@ def select(table: str, keys: tuple[str, ...]) -> str:
     return f"SELECT {', '.join(keys)} FROM {table}"
 
 
+_TASKS_IN = select("tasks", TASK_KEYS) + " WHERE {col} IN (SELECT value FROM json_each(?)) ORDER BY plan_id, seq"
+TASKS_BY_ID = _TASKS_IN.format(col="id")
+TASKS_OF_PLANS = _TASKS_IN.format(col="plan_id")
+
 class EmbeddedReads:
     """The read half of ``EmbeddedStore``; needs ``_rows(query, params)``, ``kind`` and ``path``."""
 
@@ -138,18 +142,14 @@ class EmbeddedReads:
         return self._rows(sql.SOURCE_EDGES, (source_id,))
 
     def tasks_by_id(self, ids: list[str]) -> list[dict]:
-        if not ids:
-            return []
-        rows = self._rows(select("tasks", TASK_KEYS) + " WHERE id IN (SELECT value FROM json_each(?))"
-                          " ORDER BY plan_id, seq", (json.dumps(list(ids)),))
-        return [self._task(r) for r in rows]
+        return self._tasks_in(TASKS_BY_ID, ids)
 
     def tasks_of_plans(self, plan_ids: list[str]) -> list[dict]:
         """The tasks of the given plans, by plan id and seq (one read for many plans)."""
-        if not plan_ids:
-            return []
-        rows = self._rows(select("tasks", TASK_KEYS) + " WHERE plan_id IN (SELECT value FROM json_each(?))"
-                          " ORDER BY plan_id, seq", (json.dumps(list(plan_ids)),))
+        return self._tasks_in(TASKS_OF_PLANS, plan_ids)
+
+    def _tasks_in(self, query: str, values: list[str]) -> list[dict]:
+        rows = self._rows(query, (json.dumps(list(values)),)) if values else []
         return [self._task(r) for r in rows]
 
     def source_facts(self, ids: list[str]) -> list[dict]:
