@@ -80,7 +80,7 @@ def child(args) -> dict:
         print(f"[{n}] query latency on {kind} ...", file=sys.stderr, flush=True)
         result["queries"][kind] = _guard(lambda: queries.latency(
             store, reps=args.reps, plan_ids=result.get("sample_plan_ids"), whole=n <= args.whole_max,
-            only=[x for x in (args.only or "").split(",") if x] or None))
+            slow_s=args.slow_s, only=[x for x in (args.only or "").split(",") if x] or None))
     if "embedded" in stores and args.measures:  # the same snapshot whichever store it came from: measured once
         result["measures_on_snapshot"] = _guard(lambda: queries.on_snapshot(stores["embedded"], reps=args.reps))
     if driver is not None:
@@ -180,6 +180,8 @@ def main(argv=None) -> int:
     p.add_argument("--whole-max", type=int, default=10_000,
                    help="above this many plans skip the whole-store queries that read every row "
                         "(snapshot, overload, compare, two-mode centrality); default 10000")
+    p.add_argument("--slow-s", type=float, default=120.0,
+                   help="a query whose first call takes longer is not repeated (default 120 s)")
     p.add_argument("--only", default=None,
                    help="time only these queries (comma-separated names, e.g. ranking,orphans@plan)")
     p.add_argument("--no-queries", dest="queries", action="store_false", help="load only: skip query latency")
@@ -211,7 +213,8 @@ def main(argv=None) -> int:
             cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed),
                    "--stores", ",".join(args.stores), "--reps", str(args.reps), "--batch", str(args.batch), "--workdir", args.workdir,
                    "--api-requests", str(args.api_requests), "--api-concurrency", str(args.api_concurrency),
-                   "--api-seconds", str(args.api_seconds), "--whole-max", str(args.whole_max)]
+                   "--api-seconds", str(args.api_seconds), "--whole-max", str(args.whole_max),
+                   "--slow-s", str(args.slow_s)]
             if args.cache:
                 cmd += ["--cache", args.cache]
             if args.neo4j_uri:
