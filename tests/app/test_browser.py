@@ -155,7 +155,7 @@ def test_home_plan_and_network_in_a_real_browser(page, live_server, shots):
     _assert_clean(page, base)
 
 
-def test_other_views_and_pages_render_cleanly(page, live_server):
+def test_other_views_and_pages_render_cleanly(page, live_server, shots):
     base = live_server["base"]
     page.goto(base + "/views/co-responsibility")
     assert _network_state(page)["nodes"] > 0
