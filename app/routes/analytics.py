@@ -86,8 +86,8 @@ def overload(store: StoreDep, request: Request, f: FiltersDep, only_flagged: boo
     rule = queries.OverloadRule(min_leads=min_leads, share=share, ratio=ratio, z=z, require=require)
     df = queries.overload(store, rule=rule, only_flagged=only_flagged, **_page(request, format, limit, offset), **f)
     on_page = sorted(set(df["plan_id"]))
-    conc = queries.concentration(store, **{**without_plan_filters(f), "plan": on_page}) if on_page else None
-    notes = {"rule": vars(rule), "concentration": queries.rows(conc) if on_page else []}
+    conc = queries.rows(queries.concentration(store, **without_plan_filters(f), plan=on_page)) if on_page else []
+    notes = {"rule": vars(rule), "concentration": conc}
     return _answer(request, format, "overload", df, f, limit, offset, notes, paged=True)
 
 
