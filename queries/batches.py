@@ -20,10 +20,9 @@ from collections.abc import Callable, Iterable, Iterator
 import pandas as pd
 
 from queries import aggregates as agg
-from queries.frames import Snapshot, _scoped
+from queries.frames import Snapshot, _scoped, scoped_snapshot
 
 BATCH_PLANS = 2000
-PLAN_FILTERS = agg.PLAN_FILTERS
 
 
 def plans_in_scope(source, filters: dict, above: int | None = None) -> list[dict] | None:
@@ -58,7 +57,7 @@ def chunks(rows: list, size: int | None = None) -> Iterator[list]:
 
 def without_plan_filters(filters: dict) -> dict:
     """``filters`` less the plan filters (the others, e.g. function and harmonise, kept)."""
-    return {k: v for k, v in filters.items() if k not in PLAN_FILTERS}
+    return {k: v for k, v in filters.items() if k not in agg.PLAN_FILTERS}
 
 
 def narrowed(filters: dict, plan_rows: list[dict]) -> dict:
@@ -83,6 +82,21 @@ def snapshots(source, filters: dict) -> Iterator[Snapshot] | None:
         return None
     small = agg.scope(source, {})  # jurisdictions and functions, read once
     return (_scoped(source, [p["id"] for p in batch], small, plans=batch) for batch in chunks(rows))
+
+
+def snapshots_in_scope(source, filters: dict) -> tuple[Iterable[Snapshot], dict]:
+    """Snapshots that together hold the plans in scope, and the filters to give each: one
+    scoped snapshot and ``filters``, or (above ``BATCH_PLANS`` plans of a store) one per batch
+    of plans and ``filters`` less the plan filters (each snapshot is narrowed already)."""
+    snaps = snapshots(source, filters)
+    if snaps is None:
+        return [scoped_snapshot(source, filters)], filters
+    return snaps, without_plan_filters(filters)
+
+
+def joined(frames: Iterable[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """The frames put one after another (``columns`` when there are none)."""
+    return window(frames, columns, None, 0)
 
 
 def window(frames: Iterable[pd.DataFrame], columns: list[str], limit: int | None, offset: int) -> pd.DataFrame:

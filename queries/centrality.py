@@ -187,13 +187,9 @@ def centrality(source, graph: str = "two_mode", per_plan: bool = False, k: int |
         return _sorted(pooled_co_responsibility(source, filters, **stats))
     options = {"lead_weight": lead_weight, "support_weight": support_weight} if graph == "two_mode" else {}
     if per_plan:  # a graph per plan: over many plans of a store, a batch of plans at a time
-        snaps = batches.snapshots(source, filters)
-        f = filters if snaps is None else batches.without_plan_filters(filters)
-        parts = [_per_plan(snap, f, graph, options, stats)
-                 for snap in ([scoped_snapshot(source, filters)] if snaps is None else snaps)]
-        cols = ["plan_id", "plan", *CENTRALITY_COLS]
-        parts = [p for p in parts if len(p)]
-        return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+        snaps, f = batches.snapshots_in_scope(source, filters)
+        return batches.joined((_per_plan(snap, f, graph, options, stats) for snap in snaps),
+                              ["plan_id", "plan", *CENTRALITY_COLS])
     _check_pooled_size(source, filters, graph)
     snap = scoped_snapshot(source, filters)  # only the plans the filters keep
     df = assignments_frame(snap, collectives=False, **filters)

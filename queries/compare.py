@@ -13,15 +13,14 @@ functions (质监 + 工商 + 食药监 → 市场监管 ...).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from agencynet.errors import BadFilter
 from queries import batches
-from queries.frames import Snapshot, assignments_frame, scoped_snapshot, split_filters, tasks_frame
+from queries.aggregates import PLAN_FILTERS
+from queries.frames import Snapshot, assignments_frame, split_filters, tasks_frame
 from queries.orphans import orphan_summary
 from queries.overload import concentration
 
@@ -36,16 +35,6 @@ def _by(by: str) -> str:
     if by not in BY:
         raise BadFilter(f"by: compare by 'jurisdiction' or 'plan', not {by!r}")
     return BY[by]
-
-
-def _snapshots(source, filters: dict) -> tuple[Iterable[Snapshot], dict]:
-    """Snapshots that together hold the plans in scope, and the filters to give each: one
-    scoped snapshot, or (above ``queries.batches.BATCH_PLANS`` plans of a store) one per batch
-    of plans, already narrowed to the batch."""
-    snaps = batches.snapshots(source, filters)
-    if snaps is None:
-        return [scoped_snapshot(source, filters)], filters
-    return snaps, batches.without_plan_filters(filters)
 
 
 def _lead_counts(snap: Snapshot, key: str, filters: dict, assigned: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -83,7 +72,7 @@ def function_matrix(source, by: str = "jurisdiction", **filters) -> pd.DataFrame
     [('甲市', 'fa', 2, 0.667), ('甲市', 'fb', 1, 0.333)]
     """
     key = _by(by)
-    snaps, f = _snapshots(source, split_filters(filters))
+    snaps, f = batches.snapshots_in_scope(source, split_filters(filters))
     return _matrix([_lead_counts(snap, key, f) for snap in snaps])
 
 
@@ -178,19 +167,14 @@ def plan_metrics(source, **filters) -> pd.DataFrame:
     (``queries.overload``); ``orphan_rate`` (``queries.orphans``); the top leading function
     and its share of led tasks.
     """
-    snaps, f = _snapshots(source, split_filters(filters))
-    return _metrics([_plan_metrics(snap, f) for snap in snaps])
-
-
-def _metrics(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    parts = [p for p in parts if len(p)]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=METRIC_COLS)
+    snaps, f = batches.snapshots_in_scope(source, split_filters(filters))
+    return batches.joined((_plan_metrics(snap, f) for snap in snaps), METRIC_COLS)
 
 
 def _plan_metrics(snap: Snapshot, filters: dict, assigned: pd.DataFrame | None = None) -> pd.DataFrame:
     """:func:`plan_metrics` of the plans of one snapshot, every figure counted per plan at once
     (no per-plan graph is built: see :func:`centralisation_by_plan`)."""
-    plan_filters = {k: v for k, v in filters.items() if k in ("plan", "jurisdiction", "level", "year")}
+    plan_filters = {k: v for k, v in filters.items() if k in PLAN_FILTERS}
     tasks = tasks_frame(snap, **plan_filters)
     df = assignments_frame(snap, collectives=False, **filters) if assigned is None else assigned
     conc = concentration(snap, **filters).set_index("plan_id")
@@ -254,7 +238,7 @@ def compare(source, jurisdictions=None, by: str = "jurisdiction", harmonise: boo
         filters["jurisdiction"] = list(jurisdictions)
     filters["harmonise"] = harmonise
     key = _by(by)
-    snaps, f = _snapshots(source, filters)  # only the chosen jurisdictions' plans, a batch at a time
+    snaps, f = batches.snapshots_in_scope(source, filters)  # only the chosen jurisdictions' plans, a batch at a time
     counts, metrics = [], []
     for snap in snaps:
         assigned = assignments_frame(snap, collectives=False, **f)
@@ -263,4 +247,4 @@ def compare(source, jurisdictions=None, by: str = "jurisdiction", harmonise: boo
     matrix = _matrix(counts)
     cols = sorted(set(matrix["column"]))
     diffs = differences_of(matrix, cols[0], cols[1], by=by, top=top) if len(cols) == 2 else pd.DataFrame()
-    return {"matrix": matrix, "metrics": _metrics(metrics), "similarity": similarity_of(matrix), "differences": diffs}
+    return {"matrix": matrix, "metrics": batches.joined(metrics, METRIC_COLS), "similarity": similarity_of(matrix), "differences": diffs}

@@ -112,10 +112,7 @@ def _scoped(source, ids: list[str], small: Snapshot | None = None, plans: list[d
         plans = [p for p in (source.plan(pid) for pid in ids) if p is not None]
     else:
         plans = [p for p in source.plans() if p["id"] in wanted]
-    if hasattr(source, "tasks_of_plans"):
-        tasks = source.tasks_of_plans(ids) if ids else []
-    else:
-        tasks = [t for pid in ids for t in source.tasks(pid)]
+    tasks = source.tasks_of_plans(ids) if ids else []
     edges = source.edges(ids) if ids else []
     facts = source.source_facts(sorted({e["source_id"] for e in edges}))
     blank = dict.fromkeys(("name_simplified", "aliases", "mentions", "leads", "supports"))

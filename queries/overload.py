@@ -190,7 +190,7 @@ def concentration(source, **filters) -> pd.DataFrame:
     """
     parts = batches.per_batch(source, filters, lambda f: _concentration(source, f))
     if parts is not None:
-        return batches.window(parts, CONCENTRATION_COLS, None, 0)
+        return batches.joined(parts, CONCENTRATION_COLS)
     return _concentration(source, filters)
 
 
